@@ -1,0 +1,39 @@
+# Two commands to start:  make lab   (open the notebooks)   and   make test   (run every check).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install lab test lint demo notebooks bench clean
+
+## install: create .venv if missing and install the pinned dependencies and the package (editable)
+install: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+## lab: open JupyterLab on notebooks/
+lab: install
+	$(BIN)/jupyter lab notebooks/
+
+## test: lint, unit tests and every notebook under strict nbval
+test: install lint
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+## demo: the original post end to end, headless
+demo: install
+	$(BIN)/python -m linreg_utils
+
+## notebooks: regenerate every notebook's stored outputs from a clean kernel
+notebooks: install
+	$(BIN)/python tools/run_notebooks.py
+
+clean:
+	rm -rf $(VENV) *.egg-info

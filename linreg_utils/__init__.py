@@ -1,0 +1,35 @@
+"""Helpers for the notebook series "Linear Regression with PyTorch".
+
+One module per concept, in the order the notebooks meet them:
+``data`` → ``model`` → ``training`` → ``evaluation`` → ``checkpoint`` → ``plotting``
+→ ``exercises``. ``python -m linreg_utils`` runs the original post end to end.
+"""
+
+from .checkpoint import atomic_save, load_checkpoint, load_model, safe_load, save_checkpoint, save_model
+from .data import as_features, as_targets, make_linear_data
+from .evaluation import mae, mse, predict, r2_score
+from .model import LinearRegressionModel
+from .training import History, TrainingDivergedError, check_learning_rate, prepare_xy, train
+
+__all__ = [
+    "History",
+    "LinearRegressionModel",
+    "TrainingDivergedError",
+    "as_features",
+    "as_targets",
+    "atomic_save",
+    "check_learning_rate",
+    "load_checkpoint",
+    "load_model",
+    "mae",
+    "make_linear_data",
+    "mse",
+    "predict",
+    "prepare_xy",
+    "r2_score",
+    "safe_load",
+    "save_checkpoint",
+    "save_model",
+    "train",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,93 @@
+"""Use a trained model: predictions without autograd, and the usual error metrics."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+from torch import nn
+
+from .data import ArrayLike, as_features, as_targets
+from .model import model_device, model_dims
+
+
+def predict(model: nn.Module, x: ArrayLike) -> np.ndarray:
+    """Predict y for x without building an autograd graph.
+
+    The modern replacement for the post's
+    ``model(torch.from_numpy(x).requires_grad_()).data.numpy()``: runs under
+    ``torch.inference_mode()`` with the model in eval mode, then restores its mode.
+
+    Args:
+        model: a trained model, e.g. ``LinearRegressionModel(1, 1)``.
+        x: inputs of shape ``(n, in_features)``, float32 (numpy array or tensor).
+
+    Returns:
+        ``(n, out_features)`` float32 numpy array (on the CPU).
+
+    Raises:
+        ValueError: if ``x`` is 1-D — reshape it with ``x.reshape(-1, 1)``.
+        TypeError: if ``x`` is not float32 — convert it with ``x.astype(np.float32)``.
+
+    Example:
+        >>> predict(model, np.array([[4.0]], dtype=np.float32))
+        array([[9.]], dtype=float32)
+    """
+    in_features, _ = model_dims(model)
+    xt = as_features(x, in_features).to(model_device(model))
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.inference_mode():
+            return model(xt).cpu().numpy()
+    finally:
+        model.train(was_training)
+
+
+def _pair(y_true: ArrayLike, y_pred: ArrayLike) -> tuple[torch.Tensor, torch.Tensor]:
+    pred = as_features(y_pred, name="y_pred")
+    true = as_targets(y_true, len(pred), pred.shape[1], name="y_true")
+    return true.detach().cpu().double(), pred.detach().cpu().double()
+
+
+def mse(y_true: ArrayLike, y_pred: ArrayLike) -> float:
+    r"""Mean squared error :math:`\frac{1}{n}\sum_i (y_i - \hat y_i)^2` — what ``nn.MSELoss`` computes.
+
+    Args:
+        y_true: ``(n, k)`` float32 targets.
+        y_pred: ``(n, k)`` float32 predictions.
+
+    Returns:
+        The mean squared error as a Python float (computed in float64).
+    """
+    true, pred = _pair(y_true, y_pred)
+    return float(((true - pred) ** 2).mean())
+
+
+def mae(y_true: ArrayLike, y_pred: ArrayLike) -> float:
+    r"""Mean absolute error :math:`\frac{1}{n}\sum_i |y_i - \hat y_i|`, in the units of y.
+
+    Args:
+        y_true: ``(n, k)`` float32 targets.
+        y_pred: ``(n, k)`` float32 predictions.
+    """
+    true, pred = _pair(y_true, y_pred)
+    return float((true - pred).abs().mean())
+
+
+def r2_score(y_true: ArrayLike, y_pred: ArrayLike) -> float:
+    r"""Coefficient of determination :math:`R^2 = 1 - \frac{\sum (y - \hat y)^2}{\sum (y - \bar y)^2}`.
+
+    1 is a perfect fit, 0 is no better than always predicting the mean of y.
+
+    Args:
+        y_true: ``(n, k)`` float32 targets, not all equal.
+        y_pred: ``(n, k)`` float32 predictions.
+
+    Raises:
+        ValueError: if every ``y_true`` is the same value (R² is undefined).
+    """
+    true, pred = _pair(y_true, y_pred)
+    total = float(((true - true.mean(dim=0)) ** 2).sum())
+    if total == 0.0:
+        raise ValueError("R² is undefined when every y_true is the same value: use mse or mae instead")
+    return 1.0 - float(((true - pred) ** 2).sum()) / total

@@ -1,0 +1,125 @@
+"""The mechanism behind the exercises: a question, its checker, hint and solution."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import torch
+
+
+class _Blank:
+    """The placeholder a learner replaces with an answer."""
+
+    def __repr__(self) -> str:
+        return "____"
+
+
+____ = _Blank()
+
+
+def _contains_blank(answer: Any) -> bool:
+    if answer is ____:
+        return True
+    if isinstance(answer, (tuple, list)):
+        return any(_contains_blank(a) for a in answer)
+    return False
+
+
+class Question:
+    """One exercise: a checker that explains mistakes, a hint and a solution.
+
+    Args:
+        prompt: the task in one sentence (shown by ``print(q)``).
+        checker: ``checker(answer) -> None`` when the answer is right, else a
+            string saying *why* it is not right yet (the usual mistake, named).
+        hint: a nudge towards the answer.
+        solution: the answer as code, followed by a short explanation.
+    """
+
+    def __init__(self, prompt: str, checker: Callable[[Any], str | None], hint: str, solution: str) -> None:
+        self.prompt = prompt
+        self._checker = checker
+        self._hint = hint
+        self._solution = solution
+
+    def diagnose(self, answer: Any) -> str | None:
+        """``None`` if ``answer`` is right, else the reason it is not (what ``check`` prints)."""
+        if _contains_blank(answer):
+            return "replace ____ with your answer, then run the cell again."
+        try:
+            return self._checker(answer)
+        except Exception as err:  # a wrong kind of answer must not crash the lesson
+            return f"your answer could not be checked ({type(err).__name__}: {err})."
+
+    def check(self, answer: Any) -> None:
+        """Print ``Correct`` or a message that says what to fix."""
+        problem = self.diagnose(answer)
+        print("✅ Correct!" if problem is None else f"❌ Not yet: {problem}")
+
+    def hint(self) -> None:
+        """Print a hint."""
+        print(f"💡 Hint: {self._hint}")
+
+    def solution(self) -> None:
+        """Print the solution."""
+        print("Solution:\n" + textwrap.indent(self._solution.strip("\n"), "    "))
+
+    def __repr__(self) -> str:
+        return f"Question: {self.prompt}"
+
+
+def _to_numpy(value: Any) -> np.ndarray | None:
+    if isinstance(value, torch.Tensor):
+        return value.detach().cpu().numpy()
+    if isinstance(value, np.ndarray):
+        return value
+    return None
+
+
+def compare_array(answer: Any, expected: np.ndarray, name: str = "your array", atol: float = 1e-5) -> str | None:
+    """Diagnose an array answer: its type, then shape, then dtype, then values.
+
+    Args:
+        answer: what the learner gave (numpy array or tensor expected).
+        expected: the right array; its shape and dtype are required too.
+        name: how to call the answer in messages.
+        atol: tolerance on the values.
+
+    Returns:
+        ``None`` when right, else the first problem found, with its fix.
+    """
+    got = _to_numpy(answer)
+    if got is None:
+        kind = "a Python list" if isinstance(answer, list) else f"a {type(answer).__name__}"
+        return f"{name} is {kind}; make a numpy array with np.array(..., dtype=np.{expected.dtype})."
+    if got.shape != expected.shape:
+        fix = ""
+        if got.size == expected.size:
+            fix = f" — the numbers may be right: try .reshape{expected.shape}"
+            if expected.ndim == 2 and expected.shape[1] == 1:
+                fix = " — the numbers may be right: make it a column with .reshape(-1, 1)"
+        return f"{name} has shape {got.shape}, expected {expected.shape}{fix}."
+    if got.dtype != expected.dtype:
+        return f"{name} has dtype {got.dtype}, expected {expected.dtype}: convert it with .astype(np.{expected.dtype})."
+    if not np.allclose(got, expected, atol=atol):
+        i = int(np.argmax(np.abs(got.astype(np.float64) - expected).ravel()))
+        return (
+            f"{name} has the right shape and dtype, but some values differ "
+            f"(e.g. position {np.unravel_index(i, expected.shape)}: got {got.ravel()[i]:.4g}, "
+            f"expected {expected.ravel()[i]:.4g})."
+        )
+    return None
+
+
+def compare_number(answer: Any, expected: float, name: str = "your number", rtol: float = 1e-3) -> str | None:
+    """Diagnose a numeric answer within a relative tolerance ``rtol``."""
+    if isinstance(answer, torch.Tensor) and answer.numel() == 1:
+        answer = answer.item()
+    if isinstance(answer, bool) or not isinstance(answer, (int, float, np.integer, np.floating)):
+        return f"{name} should be a number, got {type(answer).__name__}."
+    if not np.isclose(float(answer), expected, rtol=rtol, atol=1e-12):
+        return f"{name} is {float(answer):.4g}, which is not right yet."
+    return None

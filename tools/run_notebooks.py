@@ -1,0 +1,62 @@
+"""Regenerate the stored outputs: re-execute notebooks in place, each from a clean kernel.
+
+    python tools/run_notebooks.py                 # every notebook under notebooks/
+    python tools/run_notebooks.py notebooks/01_*.ipynb
+
+Uses the same kernel settings as the tests (tools/notebook_env.py), runs each notebook with its
+own folder as working directory, numbers cells 1..n and drops run-specific metadata.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+import notebook_env
+
+ROOT = Path(__file__).resolve().parent.parent
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def run(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:  # nbclient stops at errors unless the cell is tagged as raising on purpose
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type == "code" and "NBVAL_RAISES_EXCEPTION" in cell.source and "raises-exception" not in tags:
+            cell.metadata["tags"] = [*tags, "raises-exception"]
+    client = NotebookClient(
+        nb,
+        timeout=notebook_env.CELL_TIMEOUT_S,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,
+    )
+    client.execute()
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        if "raises-exception" in cell.metadata.get("tags", []):  # the comment marks it for nbval
+            cell.metadata["tags"].remove("raises-exception")
+            if not cell.metadata["tags"]:
+                del cell.metadata["tags"]
+        if cell.cell_type == "code":
+            cell.metadata.pop("collapsed", None)
+            cell.metadata.pop("scrolled", None)
+    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    nbformat.validate(nb)
+    nbformat.write(nb, path)
+
+
+def main(argv: list[str]) -> int:
+    notebook_env.apply()
+    paths = [Path(p).resolve() for p in argv] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    for path in paths:
+        print(f"running {path.relative_to(ROOT)}", flush=True)
+        run(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
