@@ -5,13 +5,32 @@ One module per concept, in the order the notebooks meet them:
 → ``exercises``. ``python -m linreg_utils`` runs the original post end to end.
 """
 
+from .analysis import (
+    closed_form,
+    compare_optimizers,
+    descent_path,
+    loss_grid,
+    mse_hessian,
+    stable_lr_limit,
+    unstandardize,
+)
 from .checkpoint import atomic_save, load_checkpoint, load_model, safe_load, save_checkpoint, save_model
-from .data import as_features, as_targets, make_linear_data
+from .data import as_features, as_targets, make_linear_data, make_regression_data, standardize, train_test_split
 from .evaluation import mae, mse, predict, r2_score
 from .model import LinearRegressionModel
 from .training import History, TrainingDivergedError, check_learning_rate, prepare_xy, train
 
 __all__ = [
+    "closed_form",
+    "compare_optimizers",
+    "descent_path",
+    "loss_grid",
+    "make_regression_data",
+    "mse_hessian",
+    "stable_lr_limit",
+    "standardize",
+    "train_test_split",
+    "unstandardize",
     "History",
     "LinearRegressionModel",
     "TrainingDivergedError",

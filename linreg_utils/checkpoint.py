@@ -14,6 +14,7 @@ import contextlib
 import os
 import pickle
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,9 @@ def safe_load(path: PathLike, map_location: str | torch.device | None = "cpu") -
     if not path.is_file():
         raise FileNotFoundError(f"no file at {path}: check the path, or save a model there first with save_model")
     try:
-        return torch.load(path, map_location=map_location, weights_only=True)
+        with warnings.catch_warnings():  # a foreign pickle's protocol warning; the error below says more
+            warnings.filterwarnings("ignore", message="Detected pickle protocol")
+            return torch.load(path, map_location=map_location, weights_only=True)
     except pickle.UnpicklingError as err:
         if "weights only" in str(err).lower() or "weights_only" in str(err):
             raise ValueError(
@@ -75,7 +78,7 @@ def safe_load(path: PathLike, map_location: str | torch.device | None = "cpu") -
                 "could run arbitrary code. Only load files from sources you trust; ours hold plain tensors"
             ) from None
         raise _corrupt(path) from err
-    except (RuntimeError, EOFError, OSError) as err:
+    except Exception as err:  # torch raises RuntimeError, EOFError, IndexError... for damaged files
         raise _corrupt(path) from err
 
 

@@ -160,3 +160,85 @@ def _check_finite(tensor: torch.Tensor, name: str) -> None:
             f"{name} contains {count} NaN or inf value(s) (first in row {row}): "
             "remove or fill them before training (e.g. drop those rows)"
         )
+
+
+def make_regression_data(
+    n: int,
+    weights: ArrayLike | list[float],
+    bias: float = 0.0,
+    noise_std: float = 0.0,
+    seed: int | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Random inputs with several features and targets ``y = x @ w + bias (+ noise)``.
+
+    Args:
+        n: number of samples, at least 1.
+        weights: the ``k`` true weights, one per feature.
+        bias: the true intercept.
+        noise_std: standard deviation of Gaussian noise on y (0 = none).
+        seed: makes x and the noise reproducible.
+
+    Returns:
+        ``(x, y)``: ``(n, k)`` and ``(n, 1)`` float32 arrays; x is uniform in [-1, 1).
+    """
+    w = np.asarray(weights, dtype=np.float64).ravel()
+    if w.size == 0:
+        raise ValueError("weights is empty: give one weight per feature, e.g. weights=[2.0, -1.0]")
+    make_linear_data(n=n, noise_std=noise_std)  # validates n and noise_std with the same messages
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-1.0, 1.0, size=(n, w.size))
+    y = x @ w[:, None] + bias
+    if noise_std > 0:
+        y = y + rng.normal(0.0, noise_std, size=(n, 1))
+    return x.astype(np.float32), y.astype(np.float32)
+
+
+def train_test_split(
+    x: ArrayLike, y: ArrayLike, test_fraction: float = 0.25, seed: int | None = 0
+) -> tuple[ArrayLike, ArrayLike, ArrayLike, ArrayLike]:
+    """Shuffle the samples reproducibly and split them into a training and a test set.
+
+    Args:
+        x: ``(n, k)`` inputs; y: ``(n, m)`` targets (numpy arrays or tensors).
+        test_fraction: share of the samples held out for testing, in (0, 1).
+        seed: seed of the shuffle (same seed, same split).
+
+    Returns:
+        ``(x_train, x_test, y_train, y_test)``, each keeping the rows together.
+
+    Raises:
+        ValueError: if x and y have different lengths, or a set would be empty.
+    """
+    if not 0.0 < test_fraction < 1.0:
+        raise ValueError(f"test_fraction must be between 0 and 1 (e.g. 0.25), got {test_fraction}")
+    n = len(x)
+    if len(y) != n:
+        raise ValueError(f"x has {n} samples but y has {len(y)}: give one target per sample")
+    n_test = int(round(n * test_fraction))
+    if n_test == 0 or n_test == n:
+        raise ValueError(f"{n} samples with test_fraction={test_fraction} leaves an empty set: use more data")
+    order = np.random.default_rng(seed).permutation(n)
+    test, train = order[:n_test], order[n_test:]
+    if isinstance(x, torch.Tensor):
+        test, train = torch.from_numpy(test), torch.from_numpy(train)
+    return x[train], x[test], y[train], y[test]
+
+
+def standardize(x: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Shift and scale each column of x to mean 0 and standard deviation 1.
+
+    Args:
+        x: ``(n, k)`` float32 inputs.
+
+    Returns:
+        ``(x_std, mean, std)``: ``(n, k)`` float32 array and two ``(k,)`` float32 arrays, with
+        ``x_std = (x - mean) / std``.
+
+    Raises:
+        ValueError: if a column is constant (its standard deviation is 0).
+    """
+    xt = as_features(x).detach().cpu().double().numpy()
+    mean, std = xt.mean(axis=0), xt.std(axis=0)
+    if np.any(std == 0):
+        raise ValueError(f"column(s) {np.flatnonzero(std == 0).tolist()} of x are constant and cannot be scaled")
+    return ((xt - mean) / std).astype(np.float32), mean.astype(np.float32), std.astype(np.float32)

@@ -71,7 +71,8 @@ class Question:
         return f"Question: {self.prompt}"
 
 
-def _to_numpy(value: Any) -> np.ndarray | None:
+def as_numpy(value: Any) -> np.ndarray | None:
+    """A numpy view of a tensor or array answer (``None`` for anything else)."""
     if isinstance(value, torch.Tensor):
         return value.detach().cpu().numpy()
     if isinstance(value, np.ndarray):
@@ -91,7 +92,7 @@ def compare_array(answer: Any, expected: np.ndarray, name: str = "your array", a
     Returns:
         ``None`` when right, else the first problem found, with its fix.
     """
-    got = _to_numpy(answer)
+    got = as_numpy(answer)
     if got is None:
         kind = "a Python list" if isinstance(answer, list) else f"a {type(answer).__name__}"
         return f"{name} is {kind}; make a numpy array with np.array(..., dtype=np.{expected.dtype})."
@@ -106,9 +107,10 @@ def compare_array(answer: Any, expected: np.ndarray, name: str = "your array", a
         return f"{name} has dtype {got.dtype}, expected {expected.dtype}: convert it with .astype(np.{expected.dtype})."
     if not np.allclose(got, expected, atol=atol):
         i = int(np.argmax(np.abs(got.astype(np.float64) - expected).ravel()))
+        position = tuple(int(k) for k in np.unravel_index(i, expected.shape))
         return (
             f"{name} has the right shape and dtype, but some values differ "
-            f"(e.g. position {np.unravel_index(i, expected.shape)}: got {got.ravel()[i]:.4g}, "
+            f"(e.g. position {position}: got {got.ravel()[i]:.4g}, "
             f"expected {expected.ravel()[i]:.4g})."
         )
     return None
@@ -116,7 +118,9 @@ def compare_array(answer: Any, expected: np.ndarray, name: str = "your array", a
 
 def compare_number(answer: Any, expected: float, name: str = "your number", rtol: float = 1e-3) -> str | None:
     """Diagnose a numeric answer within a relative tolerance ``rtol``."""
-    if isinstance(answer, torch.Tensor) and answer.numel() == 1:
+    if (isinstance(answer, torch.Tensor) and answer.numel() == 1) or (
+        isinstance(answer, np.ndarray) and answer.size == 1
+    ):
         answer = answer.item()
     if isinstance(answer, bool) or not isinstance(answer, (int, float, np.integer, np.floating)):
         return f"{name} should be a number, got {type(answer).__name__}."

@@ -1,0 +1,135 @@
+import numpy as np
+import pytest
+import torch
+from torch import nn
+
+from linreg_utils import History, LinearRegressionModel, TrainingDivergedError, make_linear_data, train
+
+
+def test_post_settings_recover_w_2_and_b_1(model, data):
+    x, y = data
+    history = train(model, x, y, log_every=0)
+    assert isinstance(history, History)
+    assert history.epochs == len(history.losses) == 1000
+    assert abs(model.linear.weight.item() - 2.0) < 1e-3
+    assert abs(model.linear.bias.item() - 1.0) < 1e-3
+    assert history.final_loss < 1e-6
+    assert history.losses[0] > 100 * history.losses[-1]
+
+
+def test_train_prints_every_log_every_epochs(model, data, capsys):
+    train(model, *data, epochs=200, log_every=50)
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(",")[0] for line in lines] == ["epoch 50", "epoch 100", "epoch 150", "epoch 200"]
+    assert all(line.startswith("epoch ") and ", loss " in line for line in lines)
+
+
+def test_log_every_zero_is_silent(model, data, capsys):
+    train(model, *data, epochs=20, log_every=0)
+    assert capsys.readouterr().out == ""
+
+
+def test_train_matches_the_posts_hand_written_loop_exactly(data):
+    x_train, y_train = data
+    torch.manual_seed(0)
+    model = LinearRegressionModel(1, 1)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    criterion = nn.MSELoss()
+    hand_losses = []
+    for _ in range(300):
+        inputs, labels = torch.from_numpy(x_train), torch.from_numpy(y_train)
+        optimizer.zero_grad()
+        loss = criterion(model(inputs), labels)
+        loss.backward()
+        optimizer.step()
+        hand_losses.append(loss.item())
+
+    torch.manual_seed(0)
+    helper_model = LinearRegressionModel(1, 1)
+    history = train(helper_model, x_train, y_train, epochs=300, log_every=0)
+    np.testing.assert_array_equal(history.losses, np.array(hand_losses))
+    assert torch.equal(helper_model.linear.weight, model.linear.weight)
+
+
+def test_tensors_are_accepted_as_well_as_numpy(model, data):
+    x, y = data
+    history = train(model, torch.from_numpy(x), torch.from_numpy(y), epochs=5, log_every=0)
+    assert history.epochs == 5
+
+
+def test_a_diverging_learning_rate_stops_with_the_epoch_and_a_smaller_lr(model, data):
+    expected = r"loss became (inf|nan) at epoch \d+.*smaller learning rate, e.g. lr=0.005"
+    with pytest.raises(TrainingDivergedError, match=expected):
+        train(model, *data, lr=0.05, log_every=0)
+
+
+def test_divergence_names_the_first_bad_epoch(data):
+    x, y = data
+    torch.manual_seed(0)
+    history_model = LinearRegressionModel(1, 1)
+    with pytest.raises(TrainingDivergedError) as info:
+        train(history_model, x, y, lr=0.05, log_every=0)
+    epoch = int(str(info.value).split("at epoch ")[1].split(":")[0])
+    torch.manual_seed(0)
+    probe = LinearRegressionModel(1, 1)
+    ok = train(probe, x, y, lr=0.05, epochs=epoch - 1, log_every=0)
+    assert np.isfinite(ok.losses).all()
+
+
+@pytest.mark.parametrize("epochs", [0, -5, 2.5])
+def test_non_positive_epochs_are_rejected(model, data, epochs):
+    with pytest.raises(ValueError, match="epochs must be a whole number >= 1"):
+        train(model, *data, epochs=epochs)
+
+
+@pytest.mark.parametrize("lr", [0, -0.01, float("nan"), float("inf"), "0.01"])
+def test_bad_learning_rates_are_rejected(model, data, lr):
+    with pytest.raises(ValueError, match="lr must be a .*number > 0 such as 0.01"):
+        train(model, *data, lr=lr)
+
+
+def test_an_optimizer_over_another_models_parameters_is_rejected(model, data):
+    other = LinearRegressionModel(1, 1)
+    optimizer = torch.optim.SGD(other.parameters(), lr=0.01)
+    with pytest.raises(ValueError, match=r"optimizer's parameters are not this model's.*SGD\(model.parameters\(\)"):
+        train(model, *data, optimizer=optimizer)
+
+
+def test_a_custom_optimizer_is_used(model, data):
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.1)
+    history = train(model, *data, epochs=50, optimizer=optimizer, log_every=0)
+    assert history.lr is None
+    assert optimizer.state  # Adam kept its running averages: it really stepped
+
+
+def test_y_of_shape_n_is_rejected_before_training(model, data):
+    x, y = data
+    with pytest.raises(ValueError, match=r"y has shape \(11,\).*reshape"):
+        train(model, x, y.ravel())
+
+
+def test_x_with_two_columns_for_a_one_input_model_is_rejected(model):
+    x = np.zeros((5, 2), dtype=np.float32)
+    with pytest.raises(ValueError, match="x has 2 columns, but the model expects 1"):
+        train(model, x, np.zeros((5, 1), dtype=np.float32))
+
+
+def test_a_tensor_on_another_device_than_the_model_is_rejected(data):
+    x, y = data
+    model = LinearRegressionModel(1, 1).to("meta")
+    with pytest.raises(ValueError, match=r"x is on cpu but the model is on meta.*\.to\(device\)"):
+        train(model, torch.from_numpy(x), torch.from_numpy(y))
+
+
+def test_start_epoch_continues_the_printed_numbering(model, data, capsys):
+    train(model, *data, epochs=100, log_every=50, start_epoch=500)
+    out = capsys.readouterr().out
+    assert out.startswith("epoch 550, loss ") and "epoch 600, loss " in out
+
+
+def test_noisy_data_trains_without_error():
+    x, y = make_linear_data(n=50, noise_std=1.0, seed=0)
+    torch.manual_seed(0)
+    model = LinearRegressionModel(1, 1)
+    history = train(model, x, y, lr=0.001, epochs=2000, log_every=0)
+    assert 0.5 < history.final_loss < 2.0
