@@ -34,5 +34,9 @@ demo: install
 notebooks: install
 	$(BIN)/python tools/run_notebooks.py
 
+## bench: the speed claims, measured (about 2-3 minutes on 2 cores); --update-readme refreshes README.md
+bench: install
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) *.egg-info

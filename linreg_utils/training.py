@@ -9,7 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 from torch import nn
+from tqdm.auto import tqdm
 
+from .batching import check_batch_size, minibatches
 from .data import ArrayLike, as_features, as_targets
 from .model import model_device, model_dims
 
@@ -116,6 +118,8 @@ def train(
     optimizer: torch.optim.Optimizer | None = None,
     loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor] | None = None,
     start_epoch: int = 0,
+    batch_size: int | None = None,
+    progress: bool = False,
 ) -> History:
     """Fit ``model`` to ``(x, y)`` with full-batch gradient descent, like the post.
 
@@ -134,9 +138,15 @@ def train(
         loss_fn: loss function (损失函数), default ``nn.MSELoss()``.
         start_epoch: epochs already trained, so that a resumed run prints and
             reports epoch numbers that continue from there.
+        batch_size: ``None`` (default) uses all samples in every step, like the post;
+            a number trains on shuffled mini-batches of that size (one step per batch,
+            order drawn from PyTorch's global random generator: seed it with
+            ``torch.manual_seed``), using the fast batching of :mod:`linreg_utils.batching`.
+        progress: show a ``tqdm`` progress bar over the epochs.
 
     Returns:
-        A :class:`History` with the loss of every epoch.
+        A :class:`History` with the loss of every epoch (with mini-batches: the mean
+        of that epoch's batch losses, weighted by batch size).
 
     Raises:
         TypeError, ValueError: for bad data (see :func:`prepare_xy`), ``epochs < 1``,
@@ -162,19 +172,32 @@ def train(
     loss_fn = nn.MSELoss() if loss_fn is None else loss_fn
     xt, yt = prepare_xy(model, x, y)
 
-    check_every = log_every or 50
+    if batch_size is not None:
+        batch_size = check_batch_size(batch_size, len(xt))
+    check_every = 1 if batch_size is not None else log_every or 50
     losses: list[torch.Tensor] = []
     checked = 0
+    epoch_range = tqdm(range(epochs), desc="training", unit="epoch", leave=False) if progress else range(epochs)
     model.train()
-    for i in range(epochs):
-        optimizer.zero_grad()
-        loss = loss_fn(model(xt), yt)
-        loss.backward()
-        optimizer.step()
-        losses.append(loss.detach())
+    for i in epoch_range:
+        if batch_size is None:
+            optimizer.zero_grad()
+            loss = loss_fn(model(xt), yt)
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.detach())
+        else:
+            total = torch.zeros((), device=xt.device)
+            for xb, yb in minibatches(xt, yt, batch_size):
+                optimizer.zero_grad()
+                loss = loss_fn(model(xb), yb)
+                loss.backward()
+                optimizer.step()
+                total += loss.detach() * len(xb)
+            losses.append(total / len(xt))
         epoch = start_epoch + i + 1
         if epoch % check_every == 0 or i == epochs - 1:
-            value = loss.item()
+            value = losses[-1].item()
             if not math.isfinite(value):
                 _raise_diverged(losses, checked, start_epoch, lr)
             checked = i + 1
