@@ -21,7 +21,7 @@ lab: install
 
 ## test: lint, unit tests and every notebook under strict nbval
 test: install lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,11 +1,15 @@
-"""Test-run settings that must not depend on the working directory.
+"""Test-run settings that must not depend on the working directory, and a check that a run leaves no trace.
 
 nbval resolves --nbval-sanitize-with from pytest's working directory, so we anchor the sanitize file
 here; the kernel environment is the one `make notebooks` regenerates with (tools/notebook_env.py).
+After the run, `git status` must show nothing new: notebooks and tests write only to temporary folders.
 """
 
+import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -18,3 +22,43 @@ notebook_env.apply()
 def pytest_configure(config):
     if getattr(config.option, "nbval_sanitize_with", None) is None:
         config.option.nbval_sanitize_with = str(ROOT / "notebooks" / "sanitize.cfg")
+
+
+_BEFORE = pytest.StashKey[set]()
+
+
+def git_status() -> set[str] | None:
+    """``git status --porcelain`` lines (untracked files included), or None outside a git checkout."""
+    try:
+        run = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return set(run.stdout.splitlines()) if run.returncode == 0 else None
+
+
+def _is_xdist_worker(config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def pytest_sessionstart(session):
+    if not _is_xdist_worker(session.config):
+        session.config.stash[_BEFORE] = git_status()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _is_xdist_worker(session.config):
+        return
+    before = session.config.stash.get(_BEFORE, None)
+    after = git_status()
+    if before is None or after is None:
+        return
+    new = sorted(after - before)
+    if new:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        lines = "\n".join(f"  {line}" for line in new)
+        message = f"the test run changed the repository (write to a temporary folder instead):\n{lines}"
+        if reporter:
+            reporter.write_line(message, red=True)
+        session.exitstatus = 1
+

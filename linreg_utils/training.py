@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import torch
 from torch import nn
-from tqdm.auto import tqdm
 
 from .batching import check_batch_size, minibatches
 from .data import ArrayLike, as_features, as_targets
@@ -55,6 +54,8 @@ def _check_positive_int(value: object, name: str, minimum: int) -> int:
 
 def check_learning_rate(lr: object) -> float:
     """Return ``lr`` as a float if it is a finite number > 0, else raise ``ValueError``."""
+    if isinstance(lr, str):
+        raise ValueError(f"lr is the text {lr!r}, but it must be a number > 0: write lr={lr.strip()} without quotes")
     if isinstance(lr, bool) or not isinstance(lr, (int, float, np.floating, np.integer)):
         raise ValueError(f"lr must be a number > 0 such as 0.01, got {lr!r}")
     if not math.isfinite(lr) or lr <= 0:
@@ -177,7 +178,11 @@ def train(
     check_every = 1 if batch_size is not None else log_every or 50
     losses: list[torch.Tensor] = []
     checked = 0
-    epoch_range = tqdm(range(epochs), desc="training", unit="epoch", leave=False) if progress else range(epochs)
+    epoch_range: range | Iterable[int] = range(epochs)
+    if progress:
+        from tqdm.auto import tqdm  # imported here: tqdm.auto inspects the notebook front end on import
+
+        epoch_range = tqdm(epoch_range, desc="training", unit="epoch", leave=False)
     model.train()
     for i in epoch_range:
         if batch_size is None:

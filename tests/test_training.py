@@ -82,10 +82,15 @@ def test_non_positive_epochs_are_rejected(model, data, epochs):
         train(model, *data, epochs=epochs)
 
 
-@pytest.mark.parametrize("lr", [0, -0.01, float("nan"), float("inf"), "0.01"])
+@pytest.mark.parametrize("lr", [0, -0.01, float("nan"), float("inf"), None])
 def test_bad_learning_rates_are_rejected(model, data, lr):
     with pytest.raises(ValueError, match="lr must be a .*number > 0 such as 0.01"):
         train(model, *data, lr=lr)
+
+
+def test_a_learning_rate_given_as_text_says_to_drop_the_quotes(model, data):
+    with pytest.raises(ValueError, match="lr is the text '0.01'.*write lr=0.01 without quotes"):
+        train(model, *data, lr="0.01")
 
 
 def test_an_optimizer_over_another_models_parameters_is_rejected(model, data):
