@@ -16,14 +16,20 @@ import torch
 
 from .data import ArrayLike, as_features, as_targets
 from .model import LinearRegressionModel
+from .training import _design, mse_hessian, stable_lr_limit
+
+__all__ = [
+    "Path",
+    "closed_form",
+    "compare_optimizers",
+    "descent_path",
+    "loss_grid",
+    "mse_hessian",
+    "stable_lr_limit",
+    "unstandardize",
+]
 
 OptimizerFactory = Callable[[list[torch.nn.Parameter]], torch.optim.Optimizer]
-
-
-def _design(x: ArrayLike) -> torch.Tensor:
-    """``[x, 1]`` in float64: ``(n, k + 1)``."""
-    xt = as_features(x).detach().cpu().double()
-    return torch.cat([xt, torch.ones(len(xt), 1, dtype=torch.float64)], dim=1)
 
 
 def closed_form(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
@@ -48,31 +54,6 @@ def closed_form(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     yt = as_targets(y, len(design), as_features(y, name="y").shape[1]).detach().cpu().double()
     theta = torch.linalg.lstsq(design, yt, driver="gelsd").solution  # (k + 1, m)
     return theta[:-1].T.numpy(), theta[-1].numpy()
-
-
-def mse_hessian(x: ArrayLike) -> np.ndarray:
-    r"""Hessian of the MSE with respect to ``(w_1..w_k, b)``: :math:`H = \frac{2}{n}\tilde X^\top \tilde X`.
-
-    It does not depend on y or on the current weights: the MSE of a linear model is a
-    quadratic bowl whose shape is fixed by x alone.
-
-    Args:
-        x: ``(n, k)`` float32 inputs.
-
-    Returns:
-        ``(k + 1, k + 1)`` float64 array.
-    """
-    design = _design(x)
-    return (2.0 / len(design) * design.T @ design).numpy()
-
-
-def stable_lr_limit(x: ArrayLike) -> float:
-    """The largest learning rate for which plain gradient descent on the MSE converges: ``2 / λ_max``.
-
-    Args:
-        x: ``(n, k)`` float32 inputs.
-    """
-    return float(2.0 / np.linalg.eigvalsh(mse_hessian(x)).max())
 
 
 def loss_grid(x: ArrayLike, y: ArrayLike, w_values: np.ndarray, b_values: np.ndarray) -> np.ndarray:

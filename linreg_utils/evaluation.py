@@ -43,10 +43,23 @@ def predict(model: nn.Module, x: ArrayLike) -> np.ndarray:
         model.train(was_training)
 
 
+def _as_float64(values: ArrayLike) -> tuple[ArrayLike, torch.Tensor | None]:
+    """Metrics accept float32 or float64 (e.g. closed-form predictions) and compute in float64."""
+    tensor = torch.from_numpy(values) if isinstance(values, np.ndarray) else values
+    if isinstance(tensor, torch.Tensor) and tensor.dtype == torch.float64:
+        return tensor.detach().cpu().float(), tensor.detach().cpu()
+    return tensor, None
+
+
 def _pair(y_true: ArrayLike, y_pred: ArrayLike) -> tuple[torch.Tensor, torch.Tensor]:
-    pred = as_features(y_pred, name="y_pred")
-    true = as_targets(y_true, len(pred), pred.shape[1], name="y_true")
-    return true.detach().cpu().double(), pred.detach().cpu().double()
+    """Check shapes and values as everywhere else (float64 allowed), then return both in float64."""
+    pred32, pred64 = _as_float64(y_pred)
+    true32, true64 = _as_float64(y_true)
+    pred = as_features(pred32, name="y_pred")
+    true = as_targets(true32, len(pred), pred.shape[1], name="y_true")
+    pred = pred64 if pred64 is not None else pred.detach().cpu().double()
+    true = true64 if true64 is not None else true.detach().cpu().double()
+    return true, pred
 
 
 def mse(y_true: ArrayLike, y_pred: ArrayLike) -> float:

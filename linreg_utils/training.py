@@ -15,6 +15,37 @@ from .data import ArrayLike, as_features, as_targets
 from .model import model_device, model_dims
 
 
+def _design(x: ArrayLike) -> torch.Tensor:
+    """``[x, 1]`` in float64: ``(n, k + 1)``."""
+    xt = as_features(x).detach().cpu().double()
+    return torch.cat([xt, torch.ones(len(xt), 1, dtype=torch.float64)], dim=1)
+
+
+def mse_hessian(x: ArrayLike) -> np.ndarray:
+    r"""Hessian of the MSE with respect to ``(w_1..w_k, b)``: :math:`H = \frac{2}{n}\tilde X^\top \tilde X`.
+
+    It does not depend on y or on the current weights: the MSE of a linear model is a
+    quadratic bowl whose shape is fixed by x alone.
+
+    Args:
+        x: ``(n, k)`` float32 inputs.
+
+    Returns:
+        ``(k + 1, k + 1)`` float64 array.
+    """
+    design = _design(x)
+    return (2.0 / len(design) * design.T @ design).numpy()
+
+
+def stable_lr_limit(x: ArrayLike) -> float:
+    """The largest learning rate for which plain gradient descent on the MSE converges: ``2 / λ_max``.
+
+    Args:
+        x: ``(n, k)`` float32 inputs.
+    """
+    return float(2.0 / np.linalg.eigvalsh(mse_hessian(x)).max())
+
+
 class TrainingDivergedError(RuntimeError):
     """Raised when the loss becomes NaN or infinite: the learning rate is too large."""
 
@@ -204,18 +235,31 @@ def train(
         if epoch % check_every == 0 or i == epochs - 1:
             value = losses[-1].item()
             if not math.isfinite(value):
-                _raise_diverged(losses, checked, start_epoch, lr)
+                # plain full-batch SGD on the MSE: the exact limit is known (see notebook 08)
+                plain = batch_size is None and lr is not None and isinstance(loss_fn, nn.MSELoss) and _is_linear(model)
+                _raise_diverged(losses, checked, start_epoch, lr, stable_lr_limit(xt) if plain else None)
             checked = i + 1
             if log_every and epoch % log_every == 0:
                 print(f"epoch {epoch}, loss {value:.4g}")
     return History(torch.stack(losses).cpu().double().numpy(), lr)
 
 
-def _raise_diverged(losses: list[torch.Tensor], checked: int, start_epoch: int, lr: float | None) -> None:
+def _is_linear(model: nn.Module) -> bool:
+    """True when every parameter belongs to one ``nn.Linear`` (the model is y = x Wᵀ + b)."""
+    linears = [m for m in model.modules() if isinstance(m, nn.Linear)]
+    return len(linears) == 1 and len(list(model.parameters())) == len(list(linears[0].parameters()))
+
+
+def _raise_diverged(
+    losses: list[torch.Tensor], checked: int, start_epoch: int, lr: float | None, limit: float | None
+) -> None:
     recent = torch.stack(losses[checked:]).cpu()
     first = checked + int((~torch.isfinite(recent)).nonzero()[0, 0])
     value = float(losses[first])
-    smaller = f"e.g. lr={lr / 10:g}" if lr else "e.g. a tenth of the current one"
+    if limit is not None:
+        smaller = f"below {limit:.3g} (the largest stable lr for this x, 2/λ_max), e.g. lr={0.9 * limit:.2g}"
+    else:
+        smaller = f"e.g. lr={lr / 10:g}" if lr else "e.g. a tenth of the current one"
     raise TrainingDivergedError(
         f"the loss became {value} at epoch {start_epoch + first + 1}: the learning rate "
         f"{'' if lr is None else f'({lr:g}) '}is too large for this data, so each step overshoots. "

@@ -58,3 +58,15 @@ def test_r2_of_constant_targets_is_refused():
 def test_metrics_reject_1d_targets_against_column_predictions():
     with pytest.raises(ValueError, match=r"y_true has shape \(3,\)"):
         mse(np.zeros(3, dtype=np.float32), np.zeros((3, 1), dtype=np.float32))
+
+
+def test_metrics_accept_float64_predictions_such_as_the_closed_forms():
+    y = np.array([[1.0], [2.0], [4.0]], dtype=np.float32)
+    p = np.array([[1.0], [2.5], [4.0]], dtype=np.float64)
+    assert mse(y, p) == pytest.approx(0.25 / 3)
+    assert mae(torch.from_numpy(y).double(), p) == pytest.approx(0.5 / 3)
+
+
+def test_metrics_still_reject_integer_predictions():
+    with pytest.raises(TypeError, match="y_pred is int64"):
+        mse(np.zeros((3, 1), dtype=np.float32), np.zeros((3, 1), dtype=np.int64))

@@ -58,9 +58,23 @@ def test_tensors_are_accepted_as_well_as_numpy(model, data):
 
 
 def test_a_diverging_learning_rate_stops_with_the_epoch_and_a_smaller_lr(model, data):
-    expected = r"loss became (inf|nan) at epoch \d+.*smaller learning rate, e.g. lr=0.005"
+    expected = r"loss became (inf|nan) at epoch \d+.*smaller learning rate, below 0.028 \(the largest stable.*lr=0.025"
     with pytest.raises(TrainingDivergedError, match=expected):
         train(model, *data, lr=0.05, log_every=0)
+
+
+def test_divergence_with_x_up_to_100_suggests_the_exact_limit_not_a_tenth():
+    x, y = make_linear_data(n=101)
+    with pytest.raises(TrainingDivergedError, match=r"below 0.000298 .*lr=0.00027"):
+        train(LinearRegressionModel(1, 1), x, y, lr=0.001, log_every=0)
+
+
+def test_divergence_of_a_custom_network_suggests_a_tenth():
+    x, y = make_linear_data()
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(1, 4), nn.Linear(4, 1))
+    with pytest.raises(TrainingDivergedError, match=r"e.g. lr=0.1\b"):
+        train(net, x, y, lr=1.0, log_every=0)
 
 
 def test_divergence_names_the_first_bad_epoch(data):

@@ -33,6 +33,7 @@ def run(path: Path) -> None:
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
+        coalesce_streams=True,  # one stream output per cell: stable diffs however the kernel chunks output
     )
     client.execute()
     for cell in nb.cells:
