@@ -83,29 +83,42 @@ def test_layer_output_accepts_arrays_lists_and_tensors(right):
 
 
 def test_layer_output_without_bias_is_diagnosed():
-    assert "without the bias" in q2.diagnose(Q2_X @ Q2_W.T)
+    assert "x_ex @ W_ex.T without the bias: add b_ex" in q2.diagnose(Q2_X @ Q2_W.T)
 
 
 def test_layer_output_with_w_instead_of_w_transposed_is_diagnosed():
-    assert "W where Wᵀ is needed" in q2.diagnose(Q2_X @ Q2_W + Q2_B)
+    assert "W_ex where its transpose W_ex.T is needed" in q2.diagnose(Q2_X @ Q2_W + Q2_B)
 
 
 def test_layer_output_with_both_slips_is_diagnosed():
-    assert "use W.T (not W) and add the bias" in q2.diagnose(Q2_X @ Q2_W)
+    assert "use W_ex.T (not W_ex) and add the bias b_ex" in q2.diagnose(Q2_X @ Q2_W)
 
 
 def test_transposed_layer_output_is_diagnosed():
-    assert "transposed" in q2.diagnose(Q2_W @ Q2_X.T + Q2_B[:, None])
+    message = q2.diagnose(Q2_W @ Q2_X.T + Q2_B[:, None])
+    assert "your result is transposed" in message and "Compute x_ex @ W_ex.T + b_ex" in message
 
 
 def test_layer_output_of_shape_2_3_with_other_values_names_the_shape():
-    assert "one row per sample" in q2.diagnose(np.zeros((2, 3), dtype=np.float32))
+    message = q2.diagnose(np.zeros((2, 3), dtype=np.float32))
+    assert "y_ex needs one row per sample and one column per output: (3, 2)" in message
+
+
+def test_layer_output_of_another_shape_names_y_ex_and_both_shapes():
+    message = q2.diagnose(RIGHT_Y.ravel())
+    assert message == "y_ex has shape (6,), expected (3, 2) — the numbers may be right: try .reshape(3, 2)."
+
+
+def test_layer_output_solution_code_passes_with_the_notebooks_names():
+    names = {"W_ex": torch.from_numpy(Q2_W), "b_ex": torch.from_numpy(Q2_B), "x_ex": torch.from_numpy(Q2_X)}
+    exec(q2._solution, names)  # the solution printed by q2.solution(), run on the notebook's tensors
+    assert q2.diagnose(names["y_ex"]) is None
 
 
 def test_layer_output_with_one_wrong_value_points_at_it():
     wrong = RIGHT_Y.copy()
     wrong[2, 1] = 0.0
-    assert "y[2, 1] is 0, expected -1.5: it is row 2 of x times row 1 of W, plus b[1]" in q2.diagnose(wrong)
+    assert "y_ex[2, 1] is 0, expected -1.5: it is row 2 of x_ex times row 1 of W_ex, plus b_ex[1]" in q2.diagnose(wrong)
 
 
 # ---------------------------------------------------------------- q3

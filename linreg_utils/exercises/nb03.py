@@ -68,39 +68,41 @@ def _check_output(answer: Any) -> str | None:
     if isinstance(got, np.ndarray) and got.shape == right.T.shape:
         if np.allclose(got, right.T, atol=1e-4):
             return (
-                "your result is transposed: shape (2, 3) has one row per output, but y needs one row per "
-                "sample, shape (3, 2). Compute x @ W.T + b."
+                "your result is transposed: shape (2, 3) has one row per output, but y_ex needs one row per "
+                "sample, shape (3, 2). Compute x_ex @ W_ex.T + b_ex."
             )
-        return "your result has shape (2, 3), but y needs one row per sample and one column per output: (3, 2)."
+        return "your result has shape (2, 3), but y_ex needs one row per sample and one column per output: (3, 2)."
     if isinstance(got, np.ndarray) and got.shape == right.shape:
         if np.allclose(got, Q2_X @ Q2_W.T, atol=1e-4):
-            return "these are x @ W.T without the bias: add b (each output adds its own bias)."
+            return "these are x_ex @ W_ex.T without the bias: add b_ex (each output adds its own bias)."
         if np.allclose(got, Q2_X @ Q2_W + Q2_B, atol=1e-4):
             return (
-                "you used W where Wᵀ is needed: PyTorch stores one row of W per *output*, "
-                "so the layer computes x @ W.T + b."
+                "you used W_ex where its transpose W_ex.T is needed: PyTorch stores one row of W_ex per *output*, "
+                "so the layer computes x_ex @ W_ex.T + b_ex."
             )
         if np.allclose(got, Q2_X @ Q2_W, atol=1e-4):
-            return "two slips: use W.T (not W) and add the bias b."
+            return "two slips: use W_ex.T (not W_ex) and add the bias b_ex."
         if not np.allclose(got, right, atol=1e-4):
             i, j = (int(k) for k in np.argwhere(~np.isclose(got, right, atol=1e-4))[0])
             return (
-                f"the shape is right, but y[{i}, {j}] is {got[i, j]:.4g}, expected {right[i, j]:.4g}: "
-                f"it is row {i} of x times row {j} of W, plus b[{j}]."
+                f"the shape is right, but y_ex[{i}, {j}] is {got[i, j]:.4g}, expected {right[i, j]:.4g}: "
+                f"it is row {i} of x_ex times row {j} of W_ex, plus b_ex[{j}]."
             )
-    return compare_array(got, right, name="y")
+    return compare_array(got, right, name="y_ex")
 
 
 q2 = Question(
-    prompt="Compute by hand (or with @) the output y = x Wᵀ + b of the layer with the W, b and x given.",
+    prompt="Compute by hand (or with @) the output y_ex = x_ex W_exᵀ + b_ex of the layer with the W_ex, b_ex "
+    "and x_ex given.",
     checker=_check_output,
-    hint="Row i, column j of y is (row i of x) · (row j of W) + b[j]. In code: x @ W.T + b, shape (3, 2).",
+    hint="Row i, column j of y_ex is (row i of x_ex) · (row j of W_ex) + b_ex[j]. "
+    "In code: x_ex @ W_ex.T + b_ex, shape (3, 2).",
     solution="""
-y = x @ W.T + b
+y_ex = x_ex @ W_ex.T + b_ex
 # [[-0.5,  2. ],
 #  [-0.5, -0.5],
 #  [-3.5, -1.5]]
-# e.g. y[0, 0] = 1*1 + 2*(-1) + 0.5 = -0.5: sample 0 against row 0 of W, plus b[0].
+# e.g. y_ex[0, 0] = 1*1 + 2*(-1) + 0.5 = -0.5: sample 0 against row 0 of W_ex, plus b_ex[0].
 """,
 )
 
