@@ -109,7 +109,7 @@ def test_merged_layer_names_the_usual_mistake(wrong, message):
 @pytest.mark.parametrize(
     "right",
     [
-        lambda z: torch.clamp(z, min=0),
+        lambda z: torch.clamp(z, min=0),  # the prompt asks for another way, but a right function is right
         lambda z: torch.where(z > 0, z, 0.0),
         lambda z: z * (z > 0),
         lambda z: torch.maximum(z, torch.zeros_like(z)),
@@ -144,7 +144,9 @@ def _no_return(z):
         (lambda z: torch.max(z, 0), "along dimension 0"),
         (lambda z: torch.abs(z), "absolute value"),
         (lambda z: (z > 0).float(), "step function"),
-        (lambda z: torch.clamp(z, max=0), "min=0, not max=0"),
+        (lambda z: torch.clamp(z, max=0), "negative part"),
+        (lambda z: torch.where(z < 0, z, 0.0), "z > 0 rather than z < 0"),
+        (lambda z: z * (z < 0), "negative part"),
         (_in_place, "changed the tensor it was given"),
         (_no_return, "returns None"),
         (lambda z: torch.clamp(z, min=0).flatten(), "shape (6,)"),

@@ -135,8 +135,9 @@ q2 = Question(
     ),
     checker=_check_merged,
     hint=(
-        "Write h = W1 x + b1, then y = W2 h + b2 and expand: y = (W2 W1) x + (W2 b1 + b2). "
-        "With tensors that is W2 @ W1 and W2 @ b1 + b2."
+        "Follow the two paths x -> h_i -> y. w: multiply the weight into h_i (W1[i, 0]) by the weight out of it "
+        "(W2[0, i]), then add the two paths. b: each b1[i] is multiplied by its path's second weight W2[0, i]; "
+        "add those, then add b2. (With tensors: W2 @ W1 and W2 @ b1 + b2.)"
     ),
     solution="""
 w = W2 @ W1        # [[1*2 + 4*(-1)]] = [[-2.]]
@@ -151,7 +152,7 @@ _Z3 = torch.tensor([[-2.0, -0.5, 0.0], [0.25, 1.5, 3.0]])
 
 _AMBIGUOUS = (
     "Python's max(0, z) compares 0 with the whole tensor at once, which PyTorch cannot do. "
-    "Compare element by element instead: torch.clamp(z, min=0) or torch.where(z > 0, z, 0.0)."
+    "Work element by element instead: torch.where(z > 0, z, 0.0) or z * (z > 0)."
 )
 
 
@@ -172,7 +173,7 @@ def _check_relu_function(answer: Any) -> str | None:
     if isinstance(result, tuple) and hasattr(result, "values"):
         return (
             "torch.max(z, 0) finds the largest value along dimension 0, not an element-wise maximum with 0: "
-            "use torch.clamp(z, min=0) or torch.maximum(z, torch.zeros_like(z))."
+            "use torch.where(z > 0, z, 0.0) or z * (z > 0)."
         )
     got = as_numpy(result)
     if got is None:
@@ -184,29 +185,37 @@ def _check_relu_function(answer: Any) -> str | None:
         if np.allclose(got, (_Z3 > 0).float().numpy()):
             return "that is the step function: ReLU keeps a positive z as it is, e.g. relu(1.5) = 1.5, not 1."
         if np.allclose(got, torch.clamp(_Z3, max=0).numpy()):
-            return "that keeps the negative part; ReLU keeps the positive numbers: clamp with min=0, not max=0."
+            return (
+                "that keeps the negative part, min(0, z); ReLU keeps the positive numbers and sets the negatives "
+                "to 0: check the condition, z > 0 rather than z < 0."
+            )
     problem = compare_array(got, expected, name="my_relu(z)")
     if problem:
         return problem
     if not torch.equal(z, _Z3):
         return (
             "the values are right, but your function changed the tensor it was given (its negatives are now 0). "
-            "Return a new tensor instead: e.g. torch.clamp(z, min=0), or work on z.clone()."
+            "Return a new tensor instead: e.g. torch.where(z > 0, z, 0.0), or work on z.clone()."
         )
     return None
 
 
 q3 = Question(
-    prompt="Write my_relu(z) for a tensor z of any shape, without torch.relu or nn.ReLU; it must not change z.",
+    prompt=(
+        "Write my_relu(z) for a tensor z of any shape, without torch.relu, nn.ReLU or torch.clamp; "
+        "it must not change z."
+    ),
     checker=_check_relu_function,
     hint=(
-        "You need max(0, z) for every element separately. torch.clamp(z, min=0) does exactly that; "
-        "so do torch.where(z > 0, z, 0.0) and z * (z > 0)."
+        "You need max(0, z) for every element separately. z > 0 is True where z is positive: multiplying "
+        "z by it keeps those entries and turns the others into 0. torch.where(z > 0, z, 0.0) picks z where "
+        "the condition holds and 0.0 elsewhere."
     ),
     solution="""
 def my_relu(z):
-    return torch.clamp(z, min=0)
-# torch.clamp works element by element and returns a new tensor, so z itself is untouched.
+    return torch.where(z > 0, z, 0.0)
+# Also right: z * (z > 0) (True/False count as 1/0), and torch.clamp(z, min=0) from section 2.
+# All of them work element by element and return a new tensor, so z itself is untouched.
 # Python's built-in max(0, z) fails on a tensor, and z[z < 0] = 0 would change the caller's z.
 """,
 )
