@@ -59,6 +59,13 @@ def test_q1_column_shaped_bias_is_told_it_is_1d():
     assert "1-D" in q1.diagnose({"linear.weight": (2, 3), "linear.bias": (2, 1)})
 
 
+def test_q1_hint_does_not_give_the_answer_away(capsys):
+    q1.hint()
+    hint = capsys.readouterr().out
+    assert "linear." in hint and "(out_features, in_features)" in hint
+    assert "(2, 3)" not in hint and "(2,)" not in hint and ".items()}" not in hint
+
+
 def test_q1_non_shape_value_is_reported():
     assert "tuple of whole numbers" in q1.diagnose({"linear.weight": "2x3", "linear.bias": (2,)})
 

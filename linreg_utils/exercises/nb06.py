@@ -69,8 +69,8 @@ q1 = Question(
     checker=_check_state_dict_shapes,
     hint=(
         "Our model keeps its nn.Linear in self.linear, so the names start with 'linear.'. nn.Linear stores its "
-        "weight as (out_features, in_features) and its bias as (out_features,). Or ask the model: "
-        "{name: tuple(t.shape) for name, t in LinearRegressionModel(3, 2).state_dict().items()}"
+        "weight as (out_features, in_features) and its bias as one number per output. Or build the model and "
+        "loop over its state dict's items, as in section 1, collecting tuple(tensor.shape) for each name."
     ),
     solution="""
 answer = {"linear.weight": (2, 3), "linear.bias": (2,)}
