@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install lab test lint demo notebooks bench clean
+.PHONY: install lab test test-anywhere lint demo notebooks bench clean
 
 ## install: create .venv if missing and install the pinned dependencies and the package (editable)
 install: $(STAMP)
@@ -22,6 +22,10 @@ lab: install
 ## test: lint, unit tests and every notebook under strict nbval
 test: install lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+## test-anywhere: every notebook alone, in reverse order, twice, in parallel and from other folders
+test-anywhere: install
+	bash tools/test_anywhere.sh
 
 lint: install
 	$(BIN)/ruff check .
