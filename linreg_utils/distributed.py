@@ -16,6 +16,7 @@ reference the distributed result is compared with.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -73,16 +74,21 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
             dist.all_reduce(total)
             total /= world
         inner = model.module if distributed else model
-        if distributed:
-            dist.barrier()  # nobody tears the group down while another process still talks to it
-        return {
+        result = {
             "w": inner.linear.weight.item(),
             "b": inner.linear.bias.item(),
             "loss": total.item(),
             "world_size": world,
         }
+        if distributed:
+            dist.barrier()  # nobody tears the group down while another process still talks to it
+        return result
     finally:
         if distributed:
+            # free DDP's communication hooks now, not during interpreter shutdown, where gloo's
+            # threads could otherwise abort the process ("terminate called without an active exception")
+            model = optimizer = inner = None
+            gc.collect()
             dist.destroy_process_group()
 
 
