@@ -71,7 +71,7 @@ def _q2_variants() -> tuple[np.ndarray, list[tuple[np.ndarray, str]]]:
     wrong = [
         (
             _standardised(new, new.mean(axis=0), new.std(axis=0)),
-            "you used x_new's own mean and std. That is data leakage (数据泄漏): new data must be scaled with "
+            "you used x_new's own mean and std. That is data leakage (数据泄露): new data must be scaled with "
             "the *training* statistics, x_fit.mean(axis=0) and x_fit.std(axis=0).",
         ),
         (
