@@ -31,6 +31,7 @@ def test_q1_the_package_limit_passes_and_matches_the_numbers_in_the_solution():
     assert q1.diagnose(right) is None
     assert q1.diagnose(torch.tensor(right)) is None
     assert q1.diagnose(np.array([right])) is None
+    assert q1.diagnose(0.08452) is None  # rounded to 4 significant digits, as the prompt asks
 
 
 @pytest.mark.parametrize(
@@ -43,7 +44,10 @@ def test_q1_the_package_limit_passes_and_matches_the_numbers_in_the_solution():
         (2 / _eigenvalues(X_Q1, factor=1.0)[1], "left out its factor 2"),
         (2 / _eigenvalues(X_Q1, divide_by_n=False)[1], "divide X̃ᵀX̃ by n = 5"),
         (2 / _eigenvalues(X_Q1, factor=1.0, divide_by_n=False)[1], "divide X̃ᵀX̃ by n = 5"),
+        (0.085, "close — 0.085 is within 1 %"),  # rounded to 2 significant digits (true 0.08452)
+        (0.0841, "give at least 4 significant digits"),
         (0.5, "is 0.5, which is not right yet"),
+        (0.09, "is 0.09, which is not right yet"),  # 6 % off: not "close"
         ("0.08", "should be a number"),
     ],
 )

@@ -71,13 +71,18 @@ def _check_limit(answer: Any) -> str | None:
         return "the Hessian is (2/n)·X̃ᵀX̃: you left out its factor 2 (the derivative of a square brings down a 2)."
     if _is(got, 2 / _eigenvalues(X_Q1, mean=False)[1]) or _is(got, 2 / _eigenvalues(X_Q1, factor=1.0, mean=False)[1]):
         return "the MSE is a *mean*, so the Hessian is (2/n)·X̃ᵀX̃: divide X̃ᵀX̃ by n = 5."
+    if got is not None and abs(got / right - 1) < 0.01:
+        return (
+            f"close — {got:.4g} is within 1 % of the limit, but give at least 4 significant digits "
+            "(or simply the computed value): the limit is sharp, so rounding matters."
+        )
     return compare_number(answer, right, name="your learning-rate limit")
 
 
 q1 = Question(
     prompt=(
         "For x = 1, 2, 3, 4, 5 (a (5, 1) float32 column), what is the largest learning rate "
-        "plain gradient descent survives?"
+        "plain gradient descent survives? Give at least 4 significant digits."
     ),
     checker=_check_limit,
     hint=(
