@@ -1,7 +1,9 @@
 """The speed claims of the series, measured in one run: ``make bench``.
 
 Every row compares two things timed in the same process, interleaved, as the median of several
-repeats, and prints the ratio (or the count) with the goal it is held to. Nothing here is a test:
+repeats, and prints the ratio (or the count) with the goal it is held to. On the CPU the clock is
+this process's CPU time with one torch thread, so other work on a shared machine does not blur
+the ratios; on a GPU it is wall time. Nothing here is a test:
 the numbers depend on the machine, so they are reported, never asserted.
 
     python benchmarks/run.py                  # print the table
@@ -40,12 +42,18 @@ def sync() -> None:
         torch.cuda.synchronize()
 
 
+def clock() -> float:
+    """CPU time of this process on the CPU (other processes on a shared machine do not count);
+    wall time on a GPU, where the work happens outside this process."""
+    return time.perf_counter() if DEVICE.type == "cuda" else time.process_time()
+
+
 def timed(fn: Callable[[], object]) -> float:
     sync()
-    start = time.perf_counter()
+    start = clock()
     fn()
     sync()
-    return time.perf_counter() - start
+    return clock() - start
 
 
 def paired_medians(a: Callable[[], object], b: Callable[[], object], repeats: int) -> tuple[float, float]:
@@ -256,7 +264,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats and no notebook suite")
     parser.add_argument("--update-readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args(argv)
-    repeats = 3 if args.quick else 9
+    repeats = 3 if args.quick else 15
+    # the same thread count as the tests and notebooks (tools/notebook_env.py): tiny ops gain
+    # nothing from threads, and a fixed count makes runs comparable
+    torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "1")))
     started = time.perf_counter()
     x, y = big_data()
     rows = [
