@@ -17,4 +17,4 @@ from __future__ import annotations
 
 from .core import Question, ____, compare_array, compare_number
 
-__all__ = ["____", "Question", "as_numpy", "compare_array", "compare_number"]
+__all__ = ["____", "Question", "as_number", "as_numpy", "compare_array", "compare_number", "is_close"]

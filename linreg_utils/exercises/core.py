@@ -116,14 +116,25 @@ def compare_array(answer: Any, expected: np.ndarray, name: str = "your array", a
     return None
 
 
+def as_number(value: Any) -> float | None:
+    """The answer as a float if it is a single number (int, float, 1-element array or tensor), else None."""
+    if (isinstance(value, torch.Tensor) and value.numel() == 1) or (isinstance(value, np.ndarray) and value.size == 1):
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        return None
+    return float(value)
+
+
+def is_close(value: float | None, target: float, rtol: float = 1e-3, atol: float = 1e-9) -> bool:
+    """True when ``value`` (from :func:`as_number`) is within tolerance of ``target``."""
+    return value is not None and bool(np.isclose(value, target, rtol=rtol, atol=atol))
+
+
 def compare_number(answer: Any, expected: float, name: str = "your number", rtol: float = 1e-3) -> str | None:
     """Diagnose a numeric answer within a relative tolerance ``rtol``."""
-    if (isinstance(answer, torch.Tensor) and answer.numel() == 1) or (
-        isinstance(answer, np.ndarray) and answer.size == 1
-    ):
-        answer = answer.item()
-    if isinstance(answer, bool) or not isinstance(answer, (int, float, np.integer, np.floating)):
+    value = as_number(answer)
+    if value is None:
         return f"{name} should be a number, got {type(answer).__name__}."
-    if not np.isclose(float(answer), expected, rtol=rtol, atol=1e-12):
-        return f"{name} is {float(answer):.4g}, which is not right yet."
+    if not is_close(value, expected, rtol=rtol, atol=1e-12):
+        return f"{name} is {value:.4g}, which is not right yet."
     return None

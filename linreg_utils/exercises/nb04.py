@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import torch
 
-from .core import Question, compare_number
+from .core import Question, as_number, compare_number, is_close
 
 # Exercise 1: predictions and targets for three points.
 Y_TRUE = [1.0, 3.0, 5.0]
@@ -19,26 +18,15 @@ Y_POINTS = [3.0, 5.0, 7.0]
 W_START, B_START, LR = 1.0, 0.0, 0.1
 
 
-def _as_float(value: Any) -> float | None:
-    """The answer as a float, or None when it is not a single number."""
-    if isinstance(value, torch.Tensor) and value.numel() == 1:
-        value = value.item()
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.item()
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        return None
-    return float(value)
-
-
 def _is(value: float | None, target: float) -> bool:
-    return value is not None and bool(np.isclose(value, target, rtol=1e-3, atol=1e-9))
+    return is_close(value, target, atol=1e-9)
 
 
 def _pair(answer: Any, names: str) -> tuple[float, float] | str:
     """Two numbers from a tuple or list, or a message saying what to give instead."""
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         return f"give two numbers as a tuple, answer = ({names})."
-    first, second = (_as_float(a) for a in answer)
+    first, second = (as_number(a) for a in answer)
     if first is None or second is None:
         return f"both parts of ({names}) should be numbers, e.g. plain floats or one-element tensors."
     return first, second
@@ -56,7 +44,7 @@ def _mse_parts() -> dict[str, float]:
 
 
 def _check_mse(answer: Any) -> str | None:
-    got = _as_float(answer)
+    got = as_number(answer)
     parts = _mse_parts()
     if _is(got, parts["sum"]):
         return "that is the sum of the squared errors; the MSE is their *mean*: divide by n = 3."

@@ -7,11 +7,10 @@ from functools import cache
 from typing import Any
 
 import numpy as np
-import torch
 
 from ..analysis import descent_path
 from ..data import make_linear_data, make_regression_data
-from .core import Question, as_numpy
+from .core import Question, as_number, as_numpy, is_close
 
 # Exercise 1: five points that are *not* on one line; the best line is y = 0.7 x + 1.6.
 X_Q1 = np.arange(5, dtype=np.float32).reshape(-1, 1)
@@ -26,19 +25,8 @@ TRUE_W_Q3, TRUE_B_Q3 = (1.5, -2.0), 0.5
 X_Q3, Y_Q3 = make_regression_data(n=8, weights=list(TRUE_W_Q3), bias=TRUE_B_Q3, noise_std=0.1, seed=1)
 
 
-def _as_float(value: Any) -> float | None:
-    """The answer as a float, or None when it is not a single number."""
-    if isinstance(value, torch.Tensor) and value.numel() == 1:
-        value = value.item()
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.item()
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        return None
-    return float(value)
-
-
 def _is(value: float | None, target: float) -> bool:
-    return value is not None and bool(np.isclose(value, target, rtol=1e-3, atol=1e-6))
+    return is_close(value, target, atol=1e-6)
 
 
 def _sums_q1() -> dict[str, float]:
@@ -59,7 +47,7 @@ def _sums_q1() -> dict[str, float]:
 def _check_formula(answer: Any) -> str | None:
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         return "give two numbers as a tuple, answer = (w, b)."
-    w, b = (_as_float(a) for a in answer)
+    w, b = (as_number(a) for a in answer)
     if w is None or b is None:
         return "both parts of (w, b) should be numbers, e.g. plain floats or one-element arrays."
     s = _sums_q1()
@@ -131,7 +119,7 @@ def _path_q2_numbers() -> dict[str, int]:
 def _check_epochs(answer: Any) -> str | None:
     if answer is None:
         return "None means the path never got within the tolerance; this one does: look again."
-    got = _as_float(answer)
+    got = as_number(answer)
     if got is None or got != int(got):
         return f"the answer should be a whole number of epochs, got {answer!r}."
     got_int = int(got)

@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import torch
 
-from .core import Question, compare_number
+from .core import Question, as_number, compare_number, is_close
 
 # Exercise 1: the inputs x = 1, 2, 3, 4, 5 as a (5, 1) float32 column.
 X_Q1 = np.arange(1, 6, dtype=np.float32).reshape(-1, 1)
@@ -22,19 +21,8 @@ W_STD, B_STD = 6.0, 25.0
 MEAN_Q3, STD_Q3 = 10.0, 4.0
 
 
-def _as_float(value: Any) -> float | None:
-    """The answer as a float, or None when it is not a single number."""
-    if isinstance(value, torch.Tensor) and value.numel() == 1:
-        value = value.item()
-    if isinstance(value, np.ndarray) and value.size == 1:
-        value = value.item()
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        return None
-    return float(value)
-
-
 def _is(value: float | None, target: float) -> bool:
-    return value is not None and bool(np.isclose(value, target, rtol=1e-3, atol=1e-9))
+    return is_close(value, target, atol=1e-9)
 
 
 def _hessian(x: np.ndarray, factor: float = 2.0, mean: bool = True) -> np.ndarray:
@@ -50,7 +38,7 @@ def _eigenvalues(x: np.ndarray, **kwargs: Any) -> np.ndarray:
 
 
 def _check_limit(answer: Any) -> str | None:
-    got = _as_float(answer)
+    got = as_number(answer)
     lam_min, lam_max = _eigenvalues(X_Q1)
     right = 2 / lam_max
     if _is(got, right):
@@ -100,7 +88,7 @@ answer = 2 / np.linalg.eigvalsh(hessian).max()       # 2 / 23.66 = 0.0845
 
 
 def _check_slow_factor(answer: Any) -> str | None:
-    got = _as_float(answer)
+    got = as_number(answer)
     lam_min, lam_max = _eigenvalues(X_Q2)
     right = 1 - LR_Q2 * lam_min
     if _is(got, right):
@@ -138,7 +126,7 @@ answer = 1 - 0.02 * lam_min                                # 0.9888: only 1.1 % 
 
 def _pair(answer: Any) -> tuple[float, float] | str:
     if isinstance(answer, (tuple, list)) and len(answer) == 2:
-        first, second = (_as_float(a) for a in answer)
+        first, second = (as_number(a) for a in answer)
         if first is None or second is None:
             return "both parts of (w, b) should be numbers, e.g. plain floats or one-element tensors."
         return first, second
