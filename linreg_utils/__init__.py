@@ -1,8 +1,10 @@
 """Helpers for the notebook series "Linear Regression with PyTorch".
 
-One module per concept, in the order the notebooks meet them:
-``data`` → ``model`` → ``training`` → ``evaluation`` → ``checkpoint`` → ``plotting``
-→ ``exercises``. ``python -m linreg_utils`` runs the original post end to end.
+One module per concept, in the order the notebooks meet them, each importing only earlier ones:
+``data`` → ``model`` → ``batching`` → ``training`` → ``evaluation`` → ``checkpoint`` → ``analysis``
+→ ``plotting`` → ``exercises``, plus ``distributed`` (notebook 11, run under ``torchrun``).
+``python -m linreg_utils`` runs the original post end to end. ``plotting`` (matplotlib) and
+``distributed`` are imported on their own: ``from linreg_utils.plotting import plot_fit``.
 """
 
 from .analysis import (
