@@ -17,7 +17,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 ## lab: open JupyterLab on notebooks/
 lab: install
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)  # root: e.g. in a container
 
 ## test: lint, unit tests and every notebook under strict nbval
 test: install lint
