@@ -69,3 +69,12 @@ def test_compare_array_names_the_position_as_plain_integers():
 
     message = compare_array(np.array([[1.0], [5.0]], dtype=np.float32), np.array([[1.0], [2.0]], dtype=np.float32))
     assert "position (1, 0): got 5, expected 2" in message
+
+
+def test_every_public_name_is_importable():
+    import linreg_utils
+    import linreg_utils.exercises as exercises
+
+    for module in (linreg_utils, exercises):
+        missing = [name for name in module.__all__ if not hasattr(module, name)]
+        assert missing == [], f"{module.__name__}.__all__ names {missing} that it does not import"

@@ -15,6 +15,6 @@ Each notebook's questions live in ``linreg_utils/exercises/nbNN.py``.
 
 from __future__ import annotations
 
-from .core import Question, ____, compare_array, compare_number
+from .core import Question, ____, as_array, as_number, as_numpy, compare_array, compare_number, is_close
 
-__all__ = ["____", "Question", "as_number", "as_numpy", "compare_array", "compare_number", "is_close"]
+__all__ = ["____", "Question", "as_array", "as_number", "as_numpy", "compare_array", "compare_number", "is_close"]

@@ -116,6 +116,23 @@ def compare_array(answer: Any, expected: np.ndarray, name: str = "your array", a
     return None
 
 
+def as_array(answer: Any, dtype: type = np.float64) -> np.ndarray | None:
+    """The answer as a numeric numpy array (from an array, tensor, list, tuple, range or number), or None."""
+    if isinstance(answer, range):
+        answer = list(answer)
+    if isinstance(answer, (int, float, np.number)) and not isinstance(answer, bool):
+        answer = np.asarray(answer)
+    got = as_numpy(answer)
+    if got is None and isinstance(answer, (list, tuple)):
+        try:
+            got = np.asarray(answer, dtype=dtype)
+        except (TypeError, ValueError):
+            return None
+    if got is None or not np.issubdtype(got.dtype, np.number):
+        return None
+    return got.astype(dtype)
+
+
 def as_number(value: Any) -> float | None:
     """The answer as a float if it is a single number (int, float, 1-element array or tensor), else None."""
     if (isinstance(value, torch.Tensor) and value.numel() == 1) or (isinstance(value, np.ndarray) and value.size == 1):

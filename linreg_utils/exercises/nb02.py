@@ -7,28 +7,15 @@ from typing import Any
 import numpy as np
 import torch
 
-from .core import Question, ____, as_numpy, compare_array, compare_number
+from .core import Question, ____, as_array, as_numpy, compare_array, compare_number
 
 # ---------------------------------------------------------------- q1: ReLU by hand
 
 _Z1 = np.array([-3.0, -0.5, 0.0, 2.0, 7.5], dtype=np.float32)
 
 
-def _as_float_array(answer: Any) -> np.ndarray | None:
-    """A list, tuple, array or tensor of numbers as a float32 array; ``None`` if it is none of these."""
-    got = as_numpy(answer)
-    if got is None and isinstance(answer, (list, tuple)):
-        try:
-            got = np.array(answer, dtype=np.float32)
-        except (TypeError, ValueError):
-            return None
-    if got is None or not np.issubdtype(got.dtype, np.number):
-        return None
-    return got.astype(np.float32)
-
-
 def _check_relu_values(answer: Any) -> str | None:
-    got = _as_float_array(answer)
+    got = as_array(answer, np.float32)
     if got is None:
         return "give the five results as an array, e.g. np.array([a, b, c, d, e], dtype=np.float32)."
     expected = np.maximum(_Z1, 0.0)

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from .core import Question, as_numpy
+from .core import Question, as_array
 
 # Exercise 1: the gradients (dL/dw, dL/db) four processes computed on their own shards, one row per rank.
 SHARD_GRADS = np.array(
@@ -28,25 +28,8 @@ N_Q2, WORLD_Q2, BATCH_Q2 = 4096, 4, 64
 N_Q3, WORLD_Q3, RANK_Q3 = 15, 5, 3
 
 
-def _as_float_array(answer: Any) -> np.ndarray | None:
-    """The answer as a float64 numpy array (from an array, a tensor, a list or a tuple), or None."""
-    if isinstance(answer, range):
-        answer = list(answer)
-    if isinstance(answer, (int, float, np.number)) and not isinstance(answer, bool):
-        answer = np.asarray(answer)
-    got = as_numpy(answer)
-    if got is None and isinstance(answer, (list, tuple)):
-        try:
-            got = np.asarray(answer, dtype=np.float64)
-        except (TypeError, ValueError):
-            return None
-    if got is None or not np.issubdtype(got.dtype, np.number):
-        return None
-    return got.astype(np.float64)
-
-
 def _check_allreduce(answer: Any) -> str | None:
-    got = _as_float_array(answer)
+    got = as_array(answer, np.float64)
     if got is None:
         return "give the gradient as an array of two numbers (dL/dw, dL/db), e.g. SHARD_GRADS.mean(axis=0)."
     right = SHARD_GRADS.astype(np.float64).mean(axis=0)
@@ -154,7 +137,7 @@ answer = (4 * 64, 4096 // 4 // 64)   # (256, 16)
 
 
 def _check_indices(answer: Any) -> str | None:
-    got = _as_float_array(answer)
+    got = as_array(answer, np.float64)
     if got is None:
         return "give the indices as a list of whole numbers, e.g. [0, 1, 2]."
     got = got.ravel()
