@@ -1,27 +1,51 @@
 # Two commands to start:  make lab   (open the notebooks)   and   make test   (run every check).
 PYTHON ?= python3
+# TORCH=cpu (default): PyTorch's CPU build, ~200 MB.  TORCH=cuda: the CUDA build for an NVIDIA GPU (GBs).
+TORCH  ?= cpu
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+STAMP  := $(VENV)/.installed-$(TORCH)
+# makes every `jupyter lab` from .venv load tools/jupyter_server_config.py (opening a notebook leaves git clean)
+JUPYTER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.py
 
-.PHONY: install lab test test-anywhere lint demo notebooks bench clean
+.PHONY: install lab test test-anywhere test-browser lint demo notebooks bench clean
 
-## install: create .venv if missing and install the pinned dependencies and the package (editable)
-install: $(STAMP)
+## install: create .venv if missing and install the pinned dependencies and the package (editable);
+##          PyTorch's CPU build unless TORCH=cuda (tools/install_torch.py says why and how)
+install: $(STAMP) $(JUPYTER_CONFIG)
 
-$(STAMP): requirements.txt pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
-	touch $(STAMP)
+$(STAMP): requirements.txt pyproject.toml tools/install_torch.py
+	@test -x $(BIN)/python || { echo "Creating the virtual environment .venv"; $(PYTHON) -m venv $(VENV); }
+	@echo "[1/3] PyTorch" && $(BIN)/python tools/install_torch.py $(TORCH)
+	@echo "[2/3] The other pinned packages (requirements.txt)" && \
+	  $(BIN)/python -m pip install --progress-bar on -r requirements.txt
+	@echo "[3/3] linreg_utils (editable)" && $(BIN)/python -m pip install --quiet --no-deps -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+$(JUPYTER_CONFIG): | $(STAMP)
+	@mkdir -p $(@D)
+	@printf '%s\n' \
+	  '# Written by `make install`: the settings are in the checkout, tools/jupyter_server_config.py.' \
+	  'import os' \
+	  'project = "$(CURDIR)/tools/jupyter_server_config.py"' \
+	  'if not os.path.isfile(project):' \
+	  '    raise FileNotFoundError(f"{project} is missing: run make install in the checkout")' \
+	  'load_subconfig(project)' > $@
 
 ## lab: open JupyterLab on notebooks/
 lab: install
 	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)  # root: e.g. in a container
 
-## test: lint, unit tests and every notebook under strict nbval
+## test: lint, unit tests and every notebook under strict nbval and as Run All
+# --dist loadscope keeps each notebook's cells in one worker, in order (like loadfile), and lets the
+# one-class-per-notebook Run-All tests of tests/test_run_all.py spread over both workers.
 test: install lint
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadscope
+
+## test-browser: every notebook in JupyterLab in headless Chromium, Run > Run All Cells (about 4 min; needs chromium)
+test-browser: install
+	$(BIN)/python tools/browser_test.py
 
 ## test-anywhere: every notebook alone, in reverse order, twice, in parallel and from other folders
 test-anywhere: install

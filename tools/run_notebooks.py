@@ -16,6 +16,7 @@ import nbformat
 from nbclient import NotebookClient
 
 import notebook_env
+import notebook_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -23,10 +24,6 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 
 def run(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:  # nbclient stops at errors unless the cell is tagged as raising on purpose
-        tags = cell.metadata.get("tags", [])
-        if cell.cell_type == "code" and "NBVAL_RAISES_EXCEPTION" in cell.source and "raises-exception" not in tags:
-            cell.metadata["tags"] = [*tags, "raises-exception"]
     client = NotebookClient(
         nb,
         timeout=notebook_env.CELL_TIMEOUT_S,
@@ -36,16 +33,8 @@ def run(path: Path) -> None:
         coalesce_streams=True,  # one stream output per cell: stable diffs however the kernel chunks output
     )
     client.execute()
-    for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-        if "raises-exception" in cell.metadata.get("tags", []):  # the comment marks it for nbval
-            cell.metadata["tags"].remove("raises-exception")
-            if not cell.metadata["tags"]:
-                del cell.metadata["tags"]
-        if cell.cell_type == "code":
-            cell.metadata.pop("collapsed", None)
-            cell.metadata.pop("scrolled", None)
-    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    nb.metadata = {"kernelspec": KERNELSPEC}
+    notebook_metadata.strip_run_metadata(nb)  # what the Jupyter server's pre-save hook strips, too
     nbformat.validate(nb)
     nbformat.write(nb, path)
 

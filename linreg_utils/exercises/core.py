@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -26,6 +27,51 @@ def _contains_blank(answer: Any) -> bool:
     if isinstance(answer, (tuple, list)):
         return any(_contains_blank(a) for a in answer)
     return False
+
+
+class Feedback:
+    """A message for the learner: rendered as Markdown in Jupyter, plain text everywhere else.
+
+    Args:
+        plain: the message as plain text (what a terminal shows; ``*word*`` stays as it is).
+        markdown: the same message as Markdown (what a notebook renders: **bold**, *emphasis*, code).
+
+    Example:
+        >>> Feedback("Hint: divide by n.", "**Hint:** divide by *n*.").show()  # plain text outside Jupyter
+        Hint: divide by n.
+    """
+
+    def __init__(self, plain: str, markdown: str) -> None:
+        self.plain = plain
+        self.markdown = markdown
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def __repr__(self) -> str:
+        return self.plain
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # IPython's text/plain
+        printer.text(self.plain)
+
+    def _repr_markdown_(self) -> str:  # what Jupyter renders
+        return self.markdown
+
+    def show(self) -> None:
+        """Display the message: Markdown in a Jupyter notebook, plain text in a terminal or a script."""
+        ipython = sys.modules.get("IPython")
+        shell = ipython.get_ipython() if ipython is not None else None
+        if shell is not None and "IPKernelApp" in getattr(shell, "config", {}):
+            from IPython.display import display
+
+            display(self)
+        else:
+            print(self.plain)
+
+
+def _markdown_message(text: str) -> str:
+    """A checker's message as Markdown: the blank shown as code; everything else is already Markdown-safe."""
+    return text.replace(" ____ ", " `____` ")
 
 
 class Question:
@@ -55,17 +101,21 @@ class Question:
             return f"your answer could not be checked ({type(err).__name__}: {err})."
 
     def check(self, answer: Any) -> None:
-        """Print ``Correct`` or a message that says what to fix."""
+        """Show ``Correct`` or a message that says what to fix (formatted in Jupyter, plain in a terminal)."""
         problem = self.diagnose(answer)
-        print("✅ Correct!" if problem is None else f"❌ Not yet: {problem}")
+        if problem is None:
+            Feedback("✅ Correct!", "✅ **Correct!**").show()
+        else:
+            Feedback(f"❌ Not yet: {problem}", f"❌ **Not yet:** {_markdown_message(problem)}").show()
 
     def hint(self) -> None:
-        """Print a hint."""
-        print(f"💡 Hint: {self._hint}")
+        """Show a hint."""
+        Feedback(f"💡 Hint: {self._hint}", f"💡 **Hint:** {_markdown_message(self._hint)}").show()
 
     def solution(self) -> None:
-        """Print the solution."""
-        print("Solution:\n" + textwrap.indent(self._solution.strip("\n"), "    "))
+        """Show the solution: code, with comments that explain it."""
+        code = self._solution.strip("\n")
+        Feedback("Solution:\n" + textwrap.indent(code, "    "), f"**Solution:**\n\n```python\n{code}\n```").show()
 
     def __repr__(self) -> str:
         return f"Question: {self.prompt}"
