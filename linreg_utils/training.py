@@ -20,7 +20,7 @@ from .model import check_model_dtype, model_device, model_dims
 
 def _design(x: ArrayLike) -> torch.Tensor:
     """``[x, 1]`` in float64: ``(n, k + 1)``."""
-    xt = as_features(x).detach().cpu().double()
+    xt = as_features(x, dtype=None).detach().cpu().double()
     return torch.cat([xt, torch.ones(len(xt), 1, dtype=torch.float64)], dim=1)
 
 
