@@ -69,7 +69,7 @@ def _cases(tmp: Path) -> list[tuple[str, Callable[[], object]]]:
     good = lu.save_model(trained, tmp / "good.pt")
     torch.save(trained.state_dict(), tmp / "bare.pt")
     torch.save({"kind": "linreg_utils.model", "x": _RunsCode()}, tmp / "evil.pt")
-    lu.save_checkpoint(tmp / "ckpt.pt", trained, torch.optim.SGD(trained.parameters(), lr=0.01), epoch=1)
+    lu.save_checkpoint(trained, tmp / "ckpt.pt", torch.optim.SGD(trained.parameters(), lr=0.01), epoch=1)
     return [
         ("x is 1-D", lambda: lu.predict(trained, x.ravel())),
         ("x is a float64 numpy array", lambda: _train(x=x.astype(np.float64))),
