@@ -334,22 +334,22 @@ def train(
             f"the learning rate ({lr:g}) is larger than the largest {str(xt.dtype)[6:]} number "
             f"({torch.finfo(xt.dtype).max:.3g}), so no step can be computed. {_advice(lr, limit)}"
         )
-    if optimizer is None:
-        optimizer = torch.optim.SGD(model.parameters(), lr=lr)
-
     losses: list[float] = []
     epoch_range: range | Iterable[int] = range(epochs)
-    if progress:
-        from tqdm.auto import tqdm  # imported here: tqdm.auto inspects the notebook front end on import
-
-        epoch_range = tqdm(epoch_range, desc="training", unit="epoch", leave=False)
     model.train()
     zero_loss = float(yt.double().pow(2).mean())  # the loss of always predicting 0
     deferred = _DeferredSignals()
     try:
         with torch.inference_mode(False), torch.enable_grad(), deferred:
+            if optimizer is None:  # the first SGD imports torch._dynamo: seconds, so inside the Ctrl-C guard
+                optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+            if progress:
+                from tqdm.auto import tqdm  # imported here: tqdm.auto inspects the notebook front end on import
+
+                epoch_range = tqdm(epoch_range, desc="training", unit="epoch", leave=False)
             if xt.is_inference():  # data made under inference_mode cannot be saved for backward: copy it
                 xt, yt = xt.clone(), yt.clone()
+            deferred.check()
             for i in epoch_range:
                 if batch_size is None:
                     optimizer.zero_grad()
