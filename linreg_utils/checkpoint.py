@@ -435,7 +435,7 @@ def _check_optimizer_state(optimizer: torch.optim.Optimizer, payload: dict, path
     own_type = type(optimizer).__name__
     if stored_type is not None and stored_type != own_type:
         raise ValueError(
-            f"{path} holds the state of a {stored_type} optimizer, but you passed a {own_type}: build "
+            f"{path} holds the state of an optimizer of type {stored_type}, but you passed {own_type}: build "
             f"torch.optim.{stored_type}(model.parameters(), ...) to resume, or pass no optimizer"
         )
     state = payload.get("optimizer_state")
