@@ -228,7 +228,8 @@ def safe_load(path: PathLike, map_location: str | torch.device | None = "cpu") -
 
 
 def _corrupt(path: Path, err: BaseException | None = None) -> ValueError:
-    detail = f" ({type(err).__name__}: {str(err).splitlines()[0][:120]})" if err is not None and str(err) else ""
+    first = str(err).splitlines()[0].split(". ")[0] if err is not None and str(err) else ""
+    detail = f" ({type(err).__name__}: {first})" if first else ""
     return ValueError(
         f"{path} is not a readable PyTorch file (truncated or corrupt?){detail}: if you wrote it with save_model, "
         "save the model again"
@@ -279,9 +280,10 @@ def _load_state(model: nn.Module, state: dict, path: PathLike) -> None:
 def _swapped(first: object, second: object, call: str) -> None:
     """Catch ``save_x(path, model)``: the model comes first, like ``torch.save(obj, path)``."""
     if isinstance(first, (str, os.PathLike)) and isinstance(second, nn.Module):
+        right = "save_model(model, path)" if call == "save_model" else (
+            "save_checkpoint(model, path, optimizer, epoch=...), in the order of save_model(model, path)")
         raise TypeError(
-            f"{call} takes the model first and the path second: write {call}(model, path, ...) "
-            "(the same order as save_model(model, path) and torch.save(obj, path))"
+            f"{call} takes the model first and the path second: write {right} (like torch.save(obj, path))"
         )
 
 

@@ -424,9 +424,9 @@ def test_a_wrapped_model_saves_as_the_plain_model(trained, tmp_path, wrap):
 
 
 def test_swapped_save_arguments_name_the_order(model, tmp_path):
-    with pytest.raises(TypeError, match=r"save_model takes the model first and the path second: write save_model\("):
+    with pytest.raises(TypeError, match=r"takes the model first and the path second: write save_model\(model, path\)"):
         save_model(tmp_path / "m.pt", model)
-    with pytest.raises(TypeError, match=r"write save_checkpoint\(model, path, \.\.\.\)"):
+    with pytest.raises(TypeError, match=r"write save_checkpoint\(model, path, optimizer, epoch=\.\.\.\)"):
         save_checkpoint(tmp_path / "c.pt", model, torch.optim.SGD(model.parameters(), lr=0.01), epoch=1)
     assert list(tmp_path.iterdir()) == []
 
