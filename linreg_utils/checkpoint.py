@@ -182,6 +182,11 @@ def safe_load(path: PathLike, map_location: str | torch.device | None = "cpu") -
             truncated or corrupt (a parse failure), or holds Python objects other than
             tensors and plain containers (loading those could run code).
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(
+            f"the path to load from must be a str or pathlib.Path, got {type(path).__name__}: "
+            "write load_model(path) or load_checkpoint(path, model, optimizer) (the path comes first)"
+        )
     path = Path(path)
     try:
         mode = os.stat(path).st_mode
@@ -493,6 +498,8 @@ def load_checkpoint(
         FileNotFoundError, ValueError: as for :func:`load_model`, and when the
             model's shapes, the optimizer's type or param groups differ from the checkpoint's.
     """
+    if isinstance(path, nn.Module) and isinstance(model, (str, os.PathLike)):
+        raise TypeError("load_checkpoint takes the path first: write load_checkpoint(path, model, optimizer)")
     model = _plain_model(model, "load_checkpoint")
     payload = _expect_kind(safe_load(path, map_location), CHECKPOINT_KIND, path)
     _check_state(model, payload.get("model_state"), path)

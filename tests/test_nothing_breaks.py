@@ -20,6 +20,7 @@ from torch import nn
 from linreg_utils import (
     LinearRegressionModel,
     TrainingDivergedError,
+    TrainingInterrupted,
     as_features,
     as_targets,
     closed_form,
@@ -33,7 +34,6 @@ from linreg_utils import (
 )
 from linreg_utils import checkpoint as checkpoint_module
 from linreg_utils.data import as_whole_number
-from linreg_utils.training import TrainingInterrupted
 
 
 def _fresh(seed=0):
@@ -175,6 +175,16 @@ def test_a_fifo_is_not_opened_for_loading(tmp_path):
     os.mkfifo(tmp_path / "pipe.pt")
     with pytest.raises(ValueError, match=r"is a named pipe \(FIFO\), not a regular file"):
         load_model(tmp_path / "pipe.pt")
+
+
+def test_arguments_in_the_wrong_place_are_named_not_called_corrupt(trained, tmp_path):
+    path = save_model(trained, tmp_path / "m.pt")
+    with pytest.raises(TypeError, match="must be a str or pathlib.Path, got LinearRegressionModel"):
+        load_model(trained)
+    save_checkpoint(trained, tmp_path / "c.pt", torch.optim.SGD(trained.parameters(), lr=0.01), epoch=1)
+    with pytest.raises(TypeError, match=r"load_checkpoint takes the path first: write load_checkpoint\(path, model"):
+        load_checkpoint(trained, tmp_path / "c.pt")
+    assert load_model(path).linear.weight.shape == (1, 1)
 
 
 @pytest.mark.parametrize("keep", [0, 10, 200, 500])
