@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; SIGTERM acts like Ctrl-C while it runs. See :func:`_main`."""
+    with _cli.sigterm_as_interrupt():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     """Run the post end to end; return the exit code (0 ok, 1 diverged or mismatch, 130 Ctrl-C, 143 SIGTERM).
 
     Every option, the output path included, is checked before training starts; a bad one exits
@@ -55,7 +61,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = _cli.output_problem(args.output)
         if problem:
             parser.error(f"argument --output: {problem}")
-    _cli.handle_sigterm()
 
     torch.manual_seed(args.seed)
     x, y = make_linear_data()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
 import signal
 import stat
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 
@@ -109,6 +111,17 @@ def interrupt_exit(prog: str, what: str) -> int:
     return code
 
 
-def handle_sigterm() -> None:
-    """Make SIGTERM raise :class:`Terminated` (a ``KeyboardInterrupt``) in the main thread."""
-    signal.signal(signal.SIGTERM, _raise_terminated)
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """While active, SIGTERM raises :class:`Terminated` (a ``KeyboardInterrupt``) in the main thread, so
+    ``finally`` blocks run; the previous handler is restored afterwards (e.g. when ``main`` is called from tests)."""
+    global received_sigterm
+    received_sigterm = False
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)

@@ -389,6 +389,9 @@ def train_test_split(
     Raises:
         ValueError: if x and y have different lengths, or a set would be empty.
     """
+    for value, name in ((x, "x"), (y, "y")):
+        if isinstance(value, np.ma.MaskedArray):
+            _numpy_to_tensor(value, name)  # refuses it with the fix: the mask would be lost in the split
     if not 0.0 < test_fraction < 1.0:
         raise ValueError(f"test_fraction must be between 0 and 1 (e.g. 0.25), got {test_fraction}")
     n = len(x)

@@ -115,6 +115,12 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; SIGTERM acts like Ctrl-C while it runs. See :func:`_main`."""
+    with _cli.sigterm_as_interrupt():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     """Run :func:`fit` from the command line; return the exit code.
 
     Every option is checked before any work, with a one-line error and exit code 2;
@@ -137,7 +143,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     world = int(os.environ.get("WORLD_SIZE", "1"))
     if args.samples % world:
         parser.error(f"argument --samples: {args.samples} is not divisible by the {world} processes")
-    _cli.handle_sigterm()
     try:
         result = fit(args.samples, args.epochs, args.lr, args.seed)
     except TrainingDivergedError as err:

@@ -77,3 +77,16 @@ def test_distributed_divergence_exits_1_and_writes_nothing(tmp_path, capsys):
 def test_fit_checks_its_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         fit(n=64, **kwargs)
+
+
+def test_distributed_ctrl_c_exits_130_with_one_line(monkeypatch, capsys, tmp_path):
+    import linreg_utils.distributed as module
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(module, "fit", interrupted)
+    assert main(["--samples", "64", "--output", str(tmp_path / "r.json")]) == 130
+    err = capsys.readouterr().err
+    assert err == "python -m linreg_utils.distributed: interrupted during training; nothing written\n"
+    assert list(tmp_path.iterdir()) == []

@@ -354,6 +354,13 @@ def test_awkward_inputs_get_a_message_with_the_fix(value, error, message):
         assert "astype" not in str(info.value)
 
 
+def test_train_test_split_refuses_a_masked_array_instead_of_losing_its_mask():
+    from linreg_utils.data import train_test_split
+
+    with pytest.raises(TypeError, match="masked array with 2 masked value"):
+        train_test_split(_masked, _y)
+
+
 def test_a_row_vector_of_targets_is_explained():
     with pytest.raises(ValueError, match=r"y has shape \(1, 11\): one row.*y.reshape\(-1, 1\)"):
         as_targets(_y.reshape(1, -1), n=11)
