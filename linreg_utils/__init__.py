@@ -16,11 +16,19 @@ from .analysis import (
     stable_lr_limit,
     unstandardize,
 )
-from .checkpoint import atomic_save, load_checkpoint, load_model, safe_load, save_checkpoint, save_model
+from .checkpoint import (
+    atomic_save,
+    check_save_path,
+    load_checkpoint,
+    load_model,
+    safe_load,
+    save_checkpoint,
+    save_model,
+)
 from .data import as_features, as_targets, make_linear_data, make_regression_data, standardize, train_test_split
 from .evaluation import mae, mse, predict, r2_score
 from .model import LinearRegressionModel
-from .training import History, TrainingDivergedError, check_learning_rate, prepare_xy, train
+from .training import History, TrainingDivergedError, TrainingInterrupted, check_learning_rate, prepare_xy, train
 
 __all__ = [
     "closed_form",
@@ -36,9 +44,11 @@ __all__ = [
     "History",
     "LinearRegressionModel",
     "TrainingDivergedError",
+    "TrainingInterrupted",
     "as_features",
     "as_targets",
     "atomic_save",
+    "check_save_path",
     "check_learning_rate",
     "load_checkpoint",
     "load_model",

@@ -46,14 +46,45 @@ def closed_form(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         ``(W, b)``: ``(m, k)`` and ``(m,)`` float64 arrays, laid out like
         ``nn.Linear(k, m).weight`` and ``.bias``.
 
+    Raises:
+        ValueError: if the answer is not unique: fewer than ``k + 1`` points, a constant column
+            of x (its weight and the bias cannot be told apart), or columns that depend on each
+            other. ``lstsq`` would return one of infinitely many answers without a word.
+
     Example:
         >>> closed_form(*make_linear_data())
         (array([[2.]]), array([1.]))
     """
     design = _design(x)
-    yt = as_targets(y, len(design), as_features(y, name="y").shape[1]).detach().cpu().double()
+    yt = as_targets(y, len(design), as_features(y, name="y", dtype=None).shape[1], dtype=None).detach().cpu().double()
+    _check_unique(design)
     theta = torch.linalg.lstsq(design, yt, driver="gelsd").solution  # (k + 1, m)
     return theta[:-1].T.numpy(), theta[-1].numpy()
+
+
+def _check_unique(design: torch.Tensor) -> None:
+    """Refuse a rank-deficient ``[x, 1]``: least squares then has infinitely many answers."""
+    n, params = design.shape
+    k = params - 1
+    if n < params:
+        raise ValueError(
+            f"closed_form got {n} point(s) for {k} weight(s) and a bias: a line through {n} point(s) is not unique, "
+            f"so at least {params} points are needed: add data points"
+        )
+    features = design[:, :-1]
+    constant = (features == features[:1]).all(dim=0).nonzero().ravel().tolist()
+    if constant:
+        values = [f"{float(features[0, c]):g}" for c in constant]
+        raise ValueError(
+            f"column(s) {constant} of x are constant (every value is {', '.join(values)}), so their weight and the "
+            "bias cannot be told apart and any split fits equally well: use data where x varies, or drop the column"
+        )
+    rank = int(torch.linalg.matrix_rank(design))
+    if rank < params:
+        raise ValueError(
+            f"the columns of x (with the bias column) have rank {rank}, less than {params}: some columns are "
+            "combinations of others, so infinitely many weights fit equally well: drop the repeated columns"
+        )
 
 
 def loss_grid(x: ArrayLike, y: ArrayLike, w_values: np.ndarray, b_values: np.ndarray) -> np.ndarray:

@@ -12,12 +12,18 @@ from collections.abc import Iterator
 
 import torch
 
+from .data import as_whole_number
+
 
 def check_batch_size(batch_size: object, n: int) -> int:
-    """Return ``batch_size`` as an int if it is a whole number >= 1, else raise ``ValueError``."""
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise ValueError(f"batch_size must be a whole number >= 1 (or None for full batches), got {batch_size!r}")
-    return min(batch_size, n)
+    """Return ``batch_size`` as an int if it is a whole number >= 1 (``np.int64`` and 0-d tensors too), else
+    raise ``ValueError``."""
+    try:
+        return min(as_whole_number(batch_size, "batch_size", 1), n)
+    except ValueError:
+        raise ValueError(
+            f"batch_size must be a whole number >= 1 (or None for full batches), got {batch_size!r}"
+        ) from None
 
 
 def minibatches(

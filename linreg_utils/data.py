@@ -1,16 +1,95 @@
 """Make the post's data, and check data before it reaches a model.
 
 Every public helper in ``linreg_utils`` sends its inputs through :func:`as_features`
-and :func:`as_targets`, so a learner meets one clear message per mistake, raised
+and :func:`as_targets`, and its numeric arguments through :func:`as_whole_number` and
+:func:`as_real_number`, so a learner meets one clear message per mistake, raised
 before PyTorch's own (much less helpful) one would be.
 """
 
 from __future__ import annotations
 
+import math
+import numbers
+import operator
+from decimal import Decimal
+
 import numpy as np
 import torch
 
 ArrayLike = np.ndarray | torch.Tensor
+
+FLOAT32_EXACT_LIMIT = 2**24  # float32 holds every whole number up to 2**24 = 16777216, not beyond
+
+
+def _plain_number(value: object) -> object:
+    """A 0-d tensor or a one-value numpy array becomes the Python number inside it; anything else is unchanged."""
+    if isinstance(value, torch.Tensor) and value.ndim == 0 and value.dtype != torch.bool:
+        return value.item()
+    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
+        return value.item()
+    return value
+
+
+def as_whole_number(value: object, name: str, minimum: int | None = None, error: type[Exception] = ValueError) -> int:
+    """Return ``value`` as an ``int`` if it is a whole number (``>= minimum``), else raise.
+
+    Accepts anything that holds a whole number exactly: ``int``, ``np.int64``, a 0-d integer
+    tensor, ``Fraction(10, 1)``, ``Decimal("10")`` or ``10.0``. Refuses ``True``/``False``,
+    ``2.5`` and text.
+
+    Args:
+        value: the number to check.
+        name: the argument's name, used in the message.
+        minimum: the smallest allowed value, if any.
+        error: the exception raised when ``value`` is not a whole number (``ValueError`` by
+            default; below ``minimum`` is always ``ValueError``).
+
+    Returns:
+        ``value`` as a Python ``int``.
+
+    Raises:
+        ValueError, TypeError: with the value and the range expected.
+    """
+    plain = _plain_number(value)
+    at_least = "" if minimum is None else f" >= {minimum}"
+    integer: int | None = None
+    if not isinstance(plain, bool):
+        try:
+            integer = operator.index(plain)
+        except TypeError:
+            if isinstance(plain, (numbers.Real, Decimal)) and math.isfinite(plain) and plain == int(plain):
+                integer = int(plain)
+    if integer is None:
+        raise error(f"{name} must be a whole number{at_least}, got {value!r}")
+    if minimum is not None and integer < minimum:
+        raise ValueError(f"{name} must be a whole number{at_least}, got {value!r}")
+    return integer
+
+
+def as_real_number(value: object, name: str) -> float:
+    """Return ``value`` as a finite ``float``; ``Decimal``, ``Fraction``, numpy and 0-d tensor numbers are accepted.
+
+    Args:
+        value: the number to check.
+        name: the argument's name, used in the message.
+
+    Returns:
+        ``value`` as a Python ``float``.
+
+    Raises:
+        ValueError: if ``value`` is not a real number (text, ``None``, a complex number, an
+            array) or is NaN or infinite.
+    """
+    plain = _plain_number(value)
+    if isinstance(plain, str):
+        raise ValueError(f"{name} is the text {plain!r}, but it must be a number: write {name}={plain.strip()} "
+                         "without quotes")
+    if isinstance(plain, bool) or not isinstance(plain, (numbers.Real, Decimal)):
+        raise ValueError(f"{name} must be a real number such as 1.0, got {value!r}")
+    number = float(plain)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return number
 
 
 def make_linear_data(
@@ -19,6 +98,7 @@ def make_linear_data(
     intercept: float = 1.0,
     noise_std: float = 0.0,
     seed: int | None = None,
+    dtype: type | np.dtype = np.float32,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Build points on the line ``y = slope * x + intercept``, with optional noise.
 
@@ -31,29 +111,47 @@ def make_linear_data(
         intercept: the true intercept ``b``.
         noise_std: standard deviation of Gaussian noise added to ``y`` (0 = none).
         seed: seed for the noise, so the same call returns the same data.
+        dtype: ``np.float32`` (default, what the models use) or ``np.float64``.
 
     Returns:
-        ``(x, y)``: two ``(n, 1)`` float32 numpy arrays.
+        ``(x, y)``: two ``(n, 1)`` arrays of ``dtype``.
 
     Raises:
-        ValueError: if ``n < 1`` or ``noise_std < 0``.
+        TypeError: if ``n`` is not a whole number.
+        ValueError: if ``n < 1``, ``noise_std < 0``, or (float32) ``x`` or ``y`` would go beyond
+            ``2**24 = 16777216``, where float32 can no longer hold every whole number, so ``y`` would
+            silently not be ``slope * x + intercept``: use fewer points or ``dtype=np.float64``.
 
     Example:
         >>> x, y = make_linear_data(n=3)
         >>> y.ravel()
         array([1., 3., 5.], dtype=float32)
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        raise TypeError(f"n must be a whole number, got {n!r}")
+    n = as_whole_number(n, "n", error=TypeError)
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}: ask for one or more points")
+    slope, intercept = as_real_number(slope, "slope"), as_real_number(intercept, "intercept")
+    noise_std = as_real_number(noise_std, "noise_std") if not isinstance(noise_std, float) else noise_std
     if not np.isfinite(noise_std) or noise_std < 0:
         raise ValueError(f"noise_std must be a finite number >= 0, got {noise_std}: use 0.0 for no noise")
-    x = np.arange(n, dtype=np.float32).reshape(-1, 1)
-    y = (slope * x + intercept).astype(np.float32)
+    dtype = np.dtype(dtype)
+    if dtype not in (np.float32, np.float64):
+        raise ValueError(f"dtype must be np.float32 or np.float64, got {dtype}")
+    if dtype == np.float32:
+        largest = max(n - 1, abs(intercept), abs(slope * (n - 1) + intercept))
+        if largest > FLOAT32_EXACT_LIMIT:
+            fits = int((FLOAT32_EXACT_LIMIT - abs(intercept)) // max(abs(slope), 1.0)) + 1
+            raise ValueError(
+                f"n={n} with slope={slope:g} and intercept={intercept:g} gives values up to {largest:.4g}, beyond "
+                f"2**24 = {FLOAT32_EXACT_LIMIT}, where float32 cannot hold every whole number, so y would not be "
+                f"exactly {slope:g}x + {intercept:g}: use fewer points (n <= {max(fits, 1)} here) "
+                "or dtype=np.float64"
+            )
+    x = np.arange(n, dtype=dtype).reshape(-1, 1)
+    y = (slope * x + intercept).astype(dtype)
     if noise_std > 0:
         rng = np.random.default_rng(seed)
-        y = (y + rng.normal(0.0, noise_std, size=y.shape)).astype(np.float32)
+        y = (y + rng.normal(0.0, noise_std, size=y.shape)).astype(dtype)
     return x, y
 
 
@@ -61,43 +159,109 @@ def _describe(value: object) -> str:
     return "a Python list" if isinstance(value, list) else f"a {type(value).__name__}"
 
 
-def _as_float32_tensor(value: object, name: str) -> torch.Tensor:
-    """Turn a numpy array or tensor into a float32 tensor, refusing silent conversions."""
+def _dtype_name(dtype: torch.dtype) -> str:
+    return str(dtype).replace("torch.", "")
+
+
+def _numpy_to_tensor(value: np.ndarray, name: str) -> torch.Tensor:
+    """``torch.from_numpy`` for the arrays a learner really passes, with a message for the rest."""
+    if isinstance(value, np.ma.MaskedArray):
+        masked = int(np.ma.count_masked(value))
+        raise TypeError(
+            f"{name} is a numpy masked array with {masked} masked value(s); the mask would be ignored and the "
+            f"hidden values used: keep only the unmasked rows of both x and y (e.g. rows = ~np.ma.getmaskarray("
+            f"{name}).any(axis=1); {name}.data[rows]), or fill them with {name}.filled(value)"
+        )
+    kind = value.dtype.kind
+    if kind == "c":
+        raise TypeError(
+            f"{name} holds complex numbers ({value.dtype}), but linear regression here needs real numbers; "
+            f"converting would silently drop the imaginary part: use {name}.real only if every imaginary part "
+            f"is 0, or give the real and imaginary parts as two columns, np.hstack([{name}.real, {name}.imag])"
+        )
+    if kind in "OUSV":
+        what = "text" if kind in "US" else "Python objects" if kind == "O" else "raw bytes"
+        raise TypeError(
+            f"{name} holds {what} (dtype {value.dtype}), not numbers: if every entry is a number (like 1.5 or "
+            f"'1.5'), convert it with {name}.astype(np.float32); otherwise clean the data first"
+        )
+    if kind in "mM":
+        raise TypeError(f"{name} holds dates or times (dtype {value.dtype}), not numbers: turn them into numbers "
+                        f"first, e.g. seconds since the first one, as float32")
+    if not value.dtype.isnative:  # big-endian data (e.g. read from a file): same numbers, native byte order
+        value = value.astype(value.dtype.newbyteorder("="))
+    if any(stride < 0 for stride in value.strides):  # x[::-1]: torch.from_numpy cannot share reversed memory
+        value = np.ascontiguousarray(value)
+    return torch.from_numpy(value)
+
+
+def _as_float_tensor(value: object, name: str, dtype: torch.dtype | None = torch.float32) -> torch.Tensor:
+    """Turn a numpy array or tensor into a tensor of ``dtype``, refusing silent conversions.
+
+    ``dtype=None`` accepts float32 and float64 (for helpers that compute in float64 anyway).
+    """
     if isinstance(value, np.ndarray):
-        tensor = torch.from_numpy(value)
-        fix_float = f"{name}.astype(np.float32)"
+        tensor = _numpy_to_tensor(value, name)
     elif isinstance(value, torch.Tensor):
         tensor = value
-        fix_float = f"{name}.float()"
+        if tensor.is_complex():
+            raise TypeError(
+                f"{name} holds complex numbers ({_dtype_name(tensor.dtype)}), but linear regression here needs real "
+                f"numbers; converting would silently drop the imaginary part: use {name}.real only if every "
+                f"imaginary part is 0, or give both parts as columns, torch.cat([{name}.real, {name}.imag], dim=1)"
+            )
+    elif hasattr(value, "to_numpy") and hasattr(value, "shape"):  # pandas DataFrame or Series, duck-typed
+        shape = tuple(value.shape)
+        several = len(shape) == 2 and shape[1] > 1
+        pick = f" (it has {shape[1]} columns: select the feature column(s) first, e.g. df[['x']])" if several else ""
+        raise TypeError(
+            f"{name} is {_describe(value)} of shape {shape}, but a numpy array or torch tensor is needed{pick}: "
+            f"convert it with {name}.to_numpy(dtype=np.float32)" + (".reshape(-1, 1)" if len(shape) == 1 else "")
+        )
     else:
         raise TypeError(
             f"{name} is {_describe(value)}, but a numpy array or torch tensor is needed: "
             f"use np.array({name}, dtype=np.float32).reshape(-1, 1)"
         )
-    if tensor.dtype != torch.float32:
-        dtype = str(tensor.dtype).replace("torch.", "")
-        kind = f"{dtype}" if tensor.dtype.is_floating_point else f"{dtype} (whole numbers)"
-        raise TypeError(f"{name} is {kind}, but the model's weights are float32: convert it with {fix_float}")
+    allowed = (torch.float32, torch.float64) if dtype is None else (dtype,)
+    if tensor.dtype not in allowed:
+        want = dtype or torch.float32
+        if isinstance(value, np.ndarray):
+            fix = f"{name}.astype(np.{_dtype_name(want)})"
+        else:
+            fix = f"{name}.float()" if want == torch.float32 else f"{name}.to(torch.{_dtype_name(want)})"
+        current = _dtype_name(tensor.dtype)
+        kind = current if tensor.dtype.is_floating_point else f"{current} (whole numbers)"
+        raise TypeError(
+            f"{name} is {kind}, but the model's weights are {_dtype_name(want)}: convert it with {fix}"
+        )
     return tensor
 
 
-def as_features(x: ArrayLike, in_features: int | None = None, name: str = "x") -> torch.Tensor:
+def as_features(
+    x: ArrayLike, in_features: int | None = None, name: str = "x", dtype: torch.dtype | None = torch.float32
+) -> torch.Tensor:
     """Check model inputs and return them as a float32 tensor (no copy when possible).
 
     Args:
         x: inputs of shape ``(n, in_features)``, float32 (numpy array or tensor).
         in_features: the number of columns the model expects, if known.
         name: the variable name used in error messages.
+        dtype: the dtype the model needs (``torch.float64`` for a model converted with
+            ``model.double()``); ``None`` accepts float32 and float64.
 
     Returns:
-        ``(n, in_features)`` float32 tensor (sharing memory with a numpy ``x``).
+        ``(n, in_features)`` tensor of ``dtype`` (sharing memory with a numpy ``x`` when it can:
+        big-endian and reversed (negative-stride) arrays are copied).
 
     Raises:
-        TypeError: if ``x`` is not float32 — convert with ``x.astype(np.float32)``.
-        ValueError: if ``x`` is 1-D (use ``x.reshape(-1, 1)``), empty, has the wrong
-            number of columns, or contains NaN or inf.
+        TypeError: if ``x`` is not float32 — convert with ``x.astype(np.float32)`` —, or is
+            complex, text, objects, a numpy masked array or a data frame (each with its fix).
+        ValueError: if ``x`` is 1-D (use ``x.reshape(-1, 1)``), a row ``(1, n)`` for a
+            one-feature model (use ``x.reshape(-1, 1)``), empty, has the wrong number of
+            columns, or contains NaN or inf.
     """
-    tensor = _as_float32_tensor(x, name)
+    tensor = _as_float_tensor(x, name, dtype)
     shape = tuple(tensor.shape)
     if tensor.ndim == 1:
         raise ValueError(
@@ -108,6 +272,11 @@ def as_features(x: ArrayLike, in_features: int | None = None, name: str = "x") -
         raise ValueError(f"{name} has shape {shape}, but a 2-D (n_samples, n_features) array is needed")
     if shape[0] == 0:
         raise ValueError(f"{name} is empty (shape {shape}): there must be at least one sample")
+    if in_features == 1 and shape[0] == 1 and shape[1] > 1:
+        raise ValueError(
+            f"{name} has shape {shape}: one row of {shape[1]} values, but the model takes one column, one row per "
+            f"sample: if these are {shape[1]} samples, use {name}.reshape(-1, 1) to get shape ({shape[1]}, 1)"
+        )
     if in_features is not None and shape[1] != in_features:
         raise ValueError(
             f"{name} has {shape[1]} columns, but the model expects {in_features} input feature(s): "
@@ -117,7 +286,9 @@ def as_features(x: ArrayLike, in_features: int | None = None, name: str = "x") -
     return tensor
 
 
-def as_targets(y: ArrayLike, n: int, out_features: int = 1, name: str = "y") -> torch.Tensor:
+def as_targets(
+    y: ArrayLike, n: int, out_features: int = 1, name: str = "y", dtype: torch.dtype | None = torch.float32
+) -> torch.Tensor:
     """Check targets against ``n`` samples and return them as a float32 tensor.
 
     Args:
@@ -125,19 +296,25 @@ def as_targets(y: ArrayLike, n: int, out_features: int = 1, name: str = "y") -> 
         n: the number of samples in ``x``.
         out_features: the number of outputs the model predicts per sample.
         name: the variable name used in error messages.
+        dtype: the dtype the model needs; ``None`` accepts float32 and float64.
 
     Returns:
-        ``(n, out_features)`` float32 tensor.
+        ``(n, out_features)`` tensor of ``dtype``.
 
     Raises:
-        TypeError: if ``y`` is not float32.
+        TypeError: if ``y`` is not float32 (or is complex, text, masked...: see :func:`as_features`).
         ValueError: if ``y`` is 1-D while predictions are ``(n, 1)`` (``MSELoss`` would
-            silently broadcast to ``(n, n)``), has a different length from ``x``, or
-            contains NaN or inf.
+            silently broadcast to ``(n, n)``), is a row ``(1, n)``, has a different length
+            from ``x``, or contains NaN or inf.
     """
-    tensor = _as_float32_tensor(y, name)
+    tensor = _as_float_tensor(y, name, dtype)
     shape = tuple(tensor.shape)
     expected = (n, out_features)
+    if n > 1 and shape == (1, n) and out_features == 1:
+        raise ValueError(
+            f"{name} has shape {shape}: one row of {n} values, but the model's predictions have shape {expected}: "
+            f"reshape it with {name}.reshape(-1, 1)"
+        )
     if tensor.ndim == 1 and shape[0] == n and out_features == 1:
         raise ValueError(
             f"{name} has shape {shape}, but the model's predictions have shape {expected}: reshape it with "
@@ -184,7 +361,10 @@ def make_regression_data(
     w = np.asarray(weights, dtype=np.float64).ravel()
     if w.size == 0:
         raise ValueError("weights is empty: give one weight per feature, e.g. weights=[2.0, -1.0]")
-    make_linear_data(n=n, noise_std=noise_std)  # validates n and noise_std with the same messages
+    make_linear_data(n=1, noise_std=noise_std)  # validates noise_std with the same message
+    n = as_whole_number(n, "n", error=TypeError)
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}: ask for one or more points")
     rng = np.random.default_rng(seed)
     x = rng.uniform(-1.0, 1.0, size=(n, w.size))
     y = x @ w[:, None] + bias
@@ -209,6 +389,9 @@ def train_test_split(
     Raises:
         ValueError: if x and y have different lengths, or a set would be empty.
     """
+    for value, name in ((x, "x"), (y, "y")):
+        if isinstance(value, np.ma.MaskedArray):
+            _numpy_to_tensor(value, name)  # refuses it with the fix: the mask would be lost in the split
     if not 0.0 < test_fraction < 1.0:
         raise ValueError(f"test_fraction must be between 0 and 1 (e.g. 0.25), got {test_fraction}")
     n = len(x)

@@ -15,7 +15,6 @@ reference the distributed result is compared with.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import json
 import os
@@ -29,8 +28,11 @@ from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DistributedSampler, TensorDataset
 
-from .data import make_regression_data
+from . import _cli
+from .checkpoint import check_save_path
+from .data import as_whole_number, make_regression_data
 from .model import LinearRegressionModel
+from .training import TrainingDivergedError, check_learning_rate
 
 
 def make_data(n: int, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -44,7 +46,16 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
 
     Returns:
         ``{"w", "b", "loss", "world_size"}`` — identical on every rank.
+
+    Raises:
+        ValueError: if ``n`` or ``epochs`` is not a whole number >= 1, ``lr`` is not a finite
+            number > 0, or ``n`` is not divisible by the number of processes.
+        TrainingDivergedError: if the loss or the weights become NaN or inf (lr too large).
     """
+    n = as_whole_number(n, "n", 1)
+    epochs = as_whole_number(epochs, "epochs", 1)
+    lr = check_learning_rate(lr)
+    seed = as_whole_number(seed, "seed", 0)
     distributed = "RANK" in os.environ
     if distributed:
         dist.init_process_group(backend="gloo")  # gloo: CPU; use "nccl" for one GPU per process
@@ -63,17 +74,28 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
             model = DistributedDataParallel(model)
         optimizer = torch.optim.SGD(model.parameters(), lr=lr)
         loss_fn = nn.MSELoss()
-        for _ in range(epochs):
+        for epoch in range(1, epochs + 1):
             optimizer.zero_grad()
             loss = loss_fn(model(xs), ys)
             loss.backward()  # DDP all-reduces (averages) the gradients across processes here
             optimizer.step()
+            # the weights are the same on every rank after the step, so every rank stops together
+            if not all(bool(torch.isfinite(p).all()) for p in model.parameters()):
+                raise TrainingDivergedError(
+                    f"the weights became NaN or inf at epoch {epoch} (loss {loss.item():.3g}): the learning rate "
+                    f"({lr:g}) is too large, so each step overshoots. Try a smaller one, e.g. --lr {lr / 10:g}"
+                )
 
         total = loss.detach().clone()
         if distributed:
             dist.all_reduce(total)
             total /= world
         inner = model.module if distributed else model
+        if not all(bool(torch.isfinite(p).all()) for p in inner.parameters()):
+            raise TrainingDivergedError(
+                f"the weights became NaN or inf after {epochs} epochs: the learning rate ({lr:g}) is too large. "
+                f"Try a smaller one, e.g. --lr {lr / 10:g}"
+            )
         result = {
             "w": inner.linear.weight.item(),
             "b": inner.linear.bias.item(),
@@ -84,7 +106,7 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
             dist.barrier()  # nobody tears the group down while another process still talks to it
         return result
     finally:
-        if distributed:
+        if distributed and dist.is_initialized():
             # free DDP's communication hooks now, not during interpreter shutdown, where gloo's
             # threads could otherwise abort the process ("terminate called without an active exception")
             model = optimizer = inner = None
@@ -93,20 +115,66 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m linreg_utils.distributed", description=__doc__.splitlines()[0])
-    parser.add_argument("--samples", type=int, default=4096, help="number of samples (divisible by the process count)")
-    parser.add_argument("--epochs", type=int, default=200, help="full-batch steps (default: 200)")
-    parser.add_argument("--lr", type=float, default=0.5, help="learning rate (default: 0.5)")
-    parser.add_argument("--seed", type=int, default=0, help="seed for data and initial weights")
+    """Run the command line; SIGTERM acts like Ctrl-C while it runs. See :func:`_main`."""
+    with _cli.sigterm_as_interrupt():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
+    """Run :func:`fit` from the command line; return the exit code.
+
+    Every option is checked before any work, with a one-line error and exit code 2;
+    divergence exits 1 and Ctrl-C 130 (SIGTERM 143), each with one line and nothing written.
+    """
+    prog = "python -m linreg_utils.distributed"
+    parser = _cli.OneLineParser(prog=prog, description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=_cli.positive(int, "a whole number"), default=4096,
+                        help="number of samples (divisible by the process count)")
+    parser.add_argument("--epochs", type=_cli.positive(int, "a whole number"), default=200,
+                        help="full-batch steps (default: 200)")
+    parser.add_argument("--lr", type=_cli.positive(float, "a number"), default=0.5, help="learning rate (default: 0.5)")
+    parser.add_argument("--seed", type=_cli.seed, default=0, help="seed for data and initial weights")
     parser.add_argument("--output", type=Path, default=None, help="write the result as JSON here (rank 0)")
     args = parser.parse_args(argv)
-    result = fit(args.samples, args.epochs, args.lr, args.seed)
+    if args.output is not None:
+        problem = _cli.output_problem(args.output)
+        if problem:
+            parser.error(f"argument --output: {problem}")
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    if args.samples % world:
+        parser.error(f"argument --samples: {args.samples} is not divisible by the {world} processes")
+    try:
+        result = fit(args.samples, args.epochs, args.lr, args.seed)
+    except TrainingDivergedError as err:
+        print(f"{prog}: error: {err}; nothing written", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return _cli.interrupt_exit(prog, "during training; nothing written")
     if int(os.environ.get("RANK", "0")) == 0:
         print(f"world size {result['world_size']}: w = {result['w']:.6f}, b = {result['b']:.6f}, "
               f"loss {result['loss']:.4g}")
         if args.output is not None:
-            args.output.write_text(json.dumps(result))
+            _write_json(result, args.output)
     return 0
+
+
+def _write_json(result: dict, path: Path) -> None:
+    """Write ``result`` as JSON atomically (a temporary file renamed over ``path``)."""
+    import contextlib
+    import tempfile
+
+    target = check_save_path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w") as f:
+            json.dump(result, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
 
 
 if __name__ == "__main__":

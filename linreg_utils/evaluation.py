@@ -7,7 +7,7 @@ import torch
 from torch import nn
 
 from .data import ArrayLike, as_features, as_targets
-from .model import model_device, model_dims
+from .model import check_model_dtype, model_device, model_dims
 
 
 def predict(model: nn.Module, x: ArrayLike) -> np.ndarray:
@@ -26,14 +26,15 @@ def predict(model: nn.Module, x: ArrayLike) -> np.ndarray:
 
     Raises:
         ValueError: if ``x`` is 1-D — reshape it with ``x.reshape(-1, 1)``.
-        TypeError: if ``x`` is not float32 — convert it with ``x.astype(np.float32)``.
+        TypeError: if ``x`` is not float32 — convert it with ``x.astype(np.float32)`` (float64
+            for a model converted with ``model.double()``).
 
     Example:
         >>> predict(model, np.array([[4.0]], dtype=np.float32))
         array([[9.]], dtype=float32)
     """
     in_features, _ = model_dims(model)
-    xt = as_features(x, in_features).to(model_device(model))
+    xt = as_features(x, in_features, dtype=check_model_dtype(model)).to(model_device(model))
     was_training = model.training
     model.eval()
     try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from .data import as_whole_number
+
 
 class LinearRegressionModel(nn.Module):
     """Linear regression as a single ``nn.Linear`` layer: ``y = x @ W.T + b``.
@@ -29,9 +31,8 @@ class LinearRegressionModel(nn.Module):
 
     def __init__(self, input_dim: int = 1, output_dim: int = 1) -> None:
         super().__init__()
-        for name, value in (("input_dim", input_dim), ("output_dim", output_dim)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"{name} must be a whole number >= 1, got {value!r}")
+        input_dim = as_whole_number(input_dim, "input_dim", 1)
+        output_dim = as_whole_number(output_dim, "output_dim", 1)
         self.input_dim = input_dim
         self.output_dim = output_dim
         self.linear = nn.Linear(input_dim, output_dim)
@@ -56,3 +57,33 @@ def model_device(model: nn.Module) -> torch.device:
     for p in model.parameters():
         return p.device
     return torch.device("cpu")
+
+
+def model_dtype(model: nn.Module) -> torch.dtype:
+    """The dtype of the model's floating-point parameters (float32 for a model without any)."""
+    for p in model.parameters():
+        if p.is_floating_point():
+            return p.dtype
+    return torch.float32
+
+
+def check_model_dtype(model: nn.Module) -> torch.dtype:
+    """Return the model's dtype if the helpers can feed it (float32 or float64), else raise ``TypeError``."""
+    dtype = model_dtype(model)
+    if dtype not in (torch.float32, torch.float64):
+        name = str(dtype).replace("torch.", "")
+        raise TypeError(f"the model's weights are {name}, but the helpers train float32 (or float64) models: "
+                        "convert it with model.float()")
+    return dtype
+
+
+def unwrap_model(model: nn.Module) -> nn.Module:
+    """The model inside a ``torch.compile`` wrapper (``._orig_mod``) or a ``DistributedDataParallel`` /
+    ``DataParallel`` wrapper (``.module``), so its ``state_dict`` has the plain parameter names."""
+    while True:
+        inner = getattr(model, "_orig_mod", None)
+        if inner is None and isinstance(model, (nn.parallel.DistributedDataParallel, nn.DataParallel)):
+            inner = model.module
+        if not isinstance(inner, nn.Module):
+            return model
+        model = inner

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import math
+import signal
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import FrameType
 
 import numpy as np
 import torch
 from torch import nn
 
 from .batching import check_batch_size, minibatches
-from .data import ArrayLike, as_features, as_targets
-from .model import model_device, model_dims
+from .data import ArrayLike, as_features, as_real_number, as_targets, as_whole_number
+from .model import check_model_dtype, model_device, model_dims
 
 
 def _design(x: ArrayLike) -> torch.Tensor:
     """``[x, 1]`` in float64: ``(n, k + 1)``."""
-    xt = as_features(x).detach().cpu().double()
+    xt = as_features(x, dtype=None).detach().cpu().double()
     return torch.cat([xt, torch.ones(len(xt), 1, dtype=torch.float64)], dim=1)
 
 
@@ -47,7 +50,39 @@ def stable_lr_limit(x: ArrayLike) -> float:
 
 
 class TrainingDivergedError(RuntimeError):
-    """Raised when the loss becomes NaN or infinite: the learning rate is too large."""
+    """Raised when the loss becomes NaN or infinite, or grows out of control: the learning rate is too large.
+
+    Attributes:
+        history: a :class:`History` with the loss of every epoch up to and including the bad one
+            (``None`` when training had not started).
+    """
+
+    def __init__(self, message: str, history: History | None = None) -> None:
+        super().__init__(message)
+        self.history = history
+
+
+class TrainingInterrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) stopped :func:`train`; what was done so far is kept.
+
+    A subclass of ``KeyboardInterrupt``, so ``except KeyboardInterrupt`` still catches it.
+
+    Attributes:
+        history: a :class:`History` with the loss of every completed epoch.
+        epoch: the last completed epoch (counting ``start_epoch``).
+        consistent: ``True`` when the model holds exactly the parameters after ``epoch``
+            (the interrupt waited for the epoch to finish); ``False`` after a second Ctrl-C
+            or outside the main thread, when an update may have been cut half-way.
+    """
+
+    def __init__(self, message: str, history: History, epoch: int, consistent: bool) -> None:
+        super().__init__(message)
+        self.history = history
+        self.epoch = epoch
+        self.consistent = consistent
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 @dataclass
@@ -78,23 +113,33 @@ class History:
 
 
 def _check_positive_int(value: object, name: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ValueError(f"{name} must be a whole number >= {minimum}, got {value!r}")
-    return int(value)
+    return as_whole_number(value, name, minimum)
 
 
 def check_learning_rate(lr: object) -> float:
-    """Return ``lr`` as a float if it is a finite number > 0, else raise ``ValueError``."""
+    """Return ``lr`` as a float if it is a finite number > 0, else raise ``ValueError``.
+
+    ``Decimal``, ``Fraction``, numpy numbers and 0-d tensors are accepted.
+    """
     if isinstance(lr, str):
         raise ValueError(f"lr is the text {lr!r}, but it must be a number > 0: write lr={lr.strip()} without quotes")
-    if isinstance(lr, bool) or not isinstance(lr, (int, float, np.floating, np.integer)):
-        raise ValueError(f"lr must be a number > 0 such as 0.01, got {lr!r}")
-    if not math.isfinite(lr) or lr <= 0:
+    try:
+        value = as_real_number(lr, "lr")
+    except ValueError:
+        if isinstance(lr, bool) or lr is None or isinstance(lr, (complex, list, tuple, dict)):
+            raise ValueError(f"lr must be a number > 0 such as 0.01, got {lr!r}") from None
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
         raise ValueError(f"lr must be a finite number > 0 such as 0.01, got {lr!r}")
-    return float(lr)
+    return value
 
 
 def _check_optimizer(optimizer: torch.optim.Optimizer, model: nn.Module) -> None:
+    if not isinstance(optimizer, torch.optim.Optimizer):
+        raise TypeError(
+            f"optimizer is {type(optimizer).__name__}, not a torch.optim optimizer: build one with "
+            "torch.optim.SGD(model.parameters(), lr=...)"
+        )
     own = {id(p) for p in model.parameters()}
     given = [p for group in optimizer.param_groups for p in group["params"]]
     if not given or any(id(p) not in own for p in given):
@@ -104,25 +149,42 @@ def _check_optimizer(optimizer: torch.optim.Optimizer, model: nn.Module) -> None
         )
 
 
+def _check_loss_fn(loss_fn: object) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+    if loss_fn is None:
+        return nn.MSELoss()
+    if isinstance(loss_fn, type):
+        name = loss_fn.__name__
+        where = "nn." if issubclass(loss_fn, nn.Module) else ""
+        raise TypeError(
+            f"loss_fn is the class {where}{name}, not a loss function: create one with parentheses, "
+            f"loss_fn={where}{name}()"
+        )
+    if not callable(loss_fn):
+        raise TypeError(f"loss_fn must be a function (pred, y) -> loss such as nn.MSELoss(), got {loss_fn!r}")
+    return loss_fn
+
+
 def prepare_xy(model: nn.Module, x: ArrayLike, y: ArrayLike) -> tuple[torch.Tensor, torch.Tensor]:
     """Validate ``x`` and ``y`` against ``model`` and put them on the model's device.
 
     Args:
-        model: the model the data is for.
-        x: ``(n, in_features)`` float32 inputs (numpy array or tensor).
-        y: ``(n, out_features)`` float32 targets (numpy array or tensor).
+        model: the model the data is for (float32, or float64 after ``model.double()``).
+        x: ``(n, in_features)`` inputs of the model's dtype (numpy array or tensor).
+        y: ``(n, out_features)`` targets of the model's dtype (numpy array or tensor).
 
     Returns:
-        ``(x, y)`` as float32 tensors on the model's device.
+        ``(x, y)`` as tensors of the model's dtype on the model's device.
 
     Raises:
         TypeError, ValueError: see :func:`linreg_utils.data.as_features` and
             :func:`linreg_utils.data.as_targets`; also when a tensor is on another
-            device than the model (numpy arrays are moved there for you).
+            device than the model (numpy arrays are moved there for you), or the model
+            is neither float32 nor float64.
     """
+    dtype = check_model_dtype(model)
     in_features, out_features = model_dims(model)
-    xt = as_features(x, in_features)
-    yt = as_targets(y, len(xt), out_features or 1)
+    xt = as_features(x, in_features, dtype=dtype)
+    yt = as_targets(y, len(xt), out_features or 1, dtype=dtype)
     device = model_device(model)
     return _to_device(xt, x, device, "x"), _to_device(yt, y, device, "y")
 
@@ -139,6 +201,48 @@ def _to_device(tensor: torch.Tensor, original: ArrayLike, device: torch.device, 
     )
 
 
+class _DeferredSignals:
+    """While active, Ctrl-C (SIGINT) and SIGTERM are noted, and acted on only at :meth:`check`.
+
+    So an interrupt never lands between the update of one parameter and the next: training stops
+    at the end of an epoch. A second signal before that acts at once (an escape hatch). Only the
+    main thread can install signal handlers; elsewhere this does nothing.
+    """
+
+    def __init__(self) -> None:
+        self.saved: dict[int, Callable] = {}
+        self.pending: tuple[int, FrameType | None] | None = None
+        self.raised_at_check = False
+
+    def __enter__(self) -> _DeferredSignals:
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                old = signal.getsignal(sig)
+                if callable(old):
+                    self.saved[sig] = old
+                    signal.signal(sig, self._note)
+        return self
+
+    def _note(self, signum: int, frame: FrameType | None) -> None:
+        if self.pending is not None:
+            self.saved[signum](signum, frame)
+        self.pending = (signum, frame)
+
+    def check(self) -> None:
+        if self.pending is not None:
+            signum, frame = self.pending
+            self.pending = None
+            self.raised_at_check = True
+            self.saved[signum](signum, frame)
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self.saved.items():
+            signal.signal(sig, handler)
+        pending, self.pending = self.pending, None
+        if pending is not None and exc[0] is None:
+            self.saved[pending[0]](*pending)
+
+
 def train(
     model: nn.Module,
     x: ArrayLike,
@@ -152,14 +256,17 @@ def train(
     start_epoch: int = 0,
     batch_size: int | None = None,
     progress: bool = False,
+    max_loss_growth: float | None = 1e6,
 ) -> History:
     """Fit ``model`` to ``(x, y)`` with full-batch gradient descent, like the post.
 
     Each epoch runs ``zero_grad -> forward -> loss -> backward -> step`` on all
-    of the data at once.
+    of the data at once. Gradients are switched on inside, so ``train`` also works when
+    called under ``torch.no_grad()`` or ``torch.inference_mode()``.
 
     Args:
-        model: the model to train, e.g. ``LinearRegressionModel(1, 1)``; updated in place.
+        model: the model to train, e.g. ``LinearRegressionModel(1, 1)``; updated in place
+            (float32, or float64 after ``model.double()`` with float64 data).
         x: inputs of shape ``(n, in_features)``, float32 (numpy array or tensor).
         y: targets of shape ``(n, out_features)``, float32.
         epochs: number of passes over the data, at least 1.
@@ -167,7 +274,7 @@ def train(
         log_every: print ``epoch E, loss L`` every this many epochs; 0 prints nothing.
         optimizer: use this optimizer instead of ``SGD(model.parameters(), lr=lr)``
             (``lr`` is then ignored); it must hold ``model``'s parameters.
-        loss_fn: loss function (损失函数), default ``nn.MSELoss()``.
+        loss_fn: loss function (损失函数), default ``nn.MSELoss()`` (an instance, not the class).
         start_epoch: epochs already trained, so that a resumed run prints and
             reports epoch numbers that continue from there.
         batch_size: ``None`` (default) uses all samples in every step, like the post;
@@ -175,16 +282,24 @@ def train(
             order drawn from PyTorch's global random generator: seed it with
             ``torch.manual_seed``), using the fast batching of :mod:`linreg_utils.batching`.
         progress: show a ``tqdm`` progress bar over the epochs.
+        max_loss_growth: stop with :class:`TrainingDivergedError` once the loss is more than
+            this many times its first value (and than the mean of ``y²``, the loss of predicting
+            0); ``None`` only stops on NaN or inf (to watch a divergence, as notebook 04 does).
 
     Returns:
         A :class:`History` with the loss of every epoch (with mini-batches: the mean
-        of that epoch's batch losses, weighted by batch size).
+        of that epoch's batch losses, weighted by batch size), as Python floats.
 
     Raises:
         TypeError, ValueError: for bad data (see :func:`prepare_xy`), ``epochs < 1``,
-            ``lr <= 0`` or an optimizer built on another model's parameters.
-        TrainingDivergedError: if the loss becomes NaN or inf; it names the epoch
-            and suggests a smaller learning rate.
+            ``lr <= 0``, ``loss_fn`` given as a class, or an optimizer built on another
+            model's parameters.
+        TrainingDivergedError: if the loss becomes NaN or inf or grows out of control, or the
+            parameters end up NaN or inf; it names the epoch and suggests a smaller learning
+            rate. ``err.history`` holds the losses up to there.
+        TrainingInterrupted: on Ctrl-C (a ``KeyboardInterrupt``). The interrupt waits for the
+            running epoch to finish, so the model holds the parameters after the last completed
+            epoch; ``err.history`` holds the losses of the completed epochs.
 
     Example:
         >>> x, y = make_linear_data()
@@ -195,53 +310,101 @@ def train(
     epochs = _check_positive_int(epochs, "epochs", 1)
     log_every = _check_positive_int(log_every, "log_every", 0)
     start_epoch = _check_positive_int(start_epoch, "start_epoch", 0)
+    if max_loss_growth is not None:
+        max_loss_growth = as_real_number(max_loss_growth, "max_loss_growth")
+        if max_loss_growth <= 1:
+            raise ValueError(f"max_loss_growth must be a number > 1 (or None), got {max_loss_growth}")
+    loss_fn = _check_loss_fn(loss_fn)
     if optimizer is None:
         lr = check_learning_rate(lr)
-        optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     else:
         _check_optimizer(optimizer, model)
         lr = None
-    loss_fn = nn.MSELoss() if loss_fn is None else loss_fn
     xt, yt = prepare_xy(model, x, y)
-
+    if any(p.is_inference() for p in model.parameters()):
+        raise RuntimeError(
+            "the model was built inside torch.inference_mode(), so its parameters can never be trained: "
+            "build it outside the with block"
+        )
     if batch_size is not None:
         batch_size = check_batch_size(batch_size, len(xt))
-    check_every = 1 if batch_size is not None else log_every or 50
-    losses: list[torch.Tensor] = []
-    checked = 0
+    limit = stable_lr_limit(xt.float()) if _is_plain_sgd(model, loss_fn, batch_size, lr) else None
+    if lr is not None and lr > torch.finfo(xt.dtype).max:
+        raise TrainingDivergedError(
+            f"the learning rate ({lr:g}) is larger than the largest {str(xt.dtype)[6:]} number "
+            f"({torch.finfo(xt.dtype).max:.3g}), so no step can be computed. {_advice(lr, limit)}"
+        )
+    losses: list[float] = []
     epoch_range: range | Iterable[int] = range(epochs)
-    if progress:
-        from tqdm.auto import tqdm  # imported here: tqdm.auto inspects the notebook front end on import
-
-        epoch_range = tqdm(epoch_range, desc="training", unit="epoch", leave=False)
     model.train()
-    for i in epoch_range:
-        if batch_size is None:
-            optimizer.zero_grad()
-            loss = loss_fn(model(xt), yt)
-            loss.backward()
-            optimizer.step()
-            losses.append(loss.detach())
-        else:
-            total = torch.zeros((), device=xt.device)
-            for xb, yb in minibatches(xt, yt, batch_size):
-                optimizer.zero_grad()
-                loss = loss_fn(model(xb), yb)
-                loss.backward()
-                optimizer.step()
-                total += loss.detach() * len(xb)
-            losses.append(total / len(xt))
-        epoch = start_epoch + i + 1
-        if epoch % check_every == 0 or i == epochs - 1:
-            value = losses[-1].item()
-            if not math.isfinite(value):
-                # plain full-batch SGD on the MSE: the exact limit is known (see notebook 08)
-                plain = batch_size is None and lr is not None and isinstance(loss_fn, nn.MSELoss) and _is_linear(model)
-                _raise_diverged(losses, checked, start_epoch, lr, stable_lr_limit(xt) if plain else None)
-            checked = i + 1
-            if log_every and epoch % log_every == 0:
-                print(f"epoch {epoch}, loss {value:.4g}")
-    return History(torch.stack(losses).cpu().double().numpy(), lr)
+    zero_loss = float(yt.double().pow(2).mean())  # the loss of always predicting 0
+    deferred = _DeferredSignals()
+    try:
+        with torch.inference_mode(False), torch.enable_grad(), deferred:
+            if optimizer is None:  # the first SGD imports torch._dynamo: seconds, so inside the Ctrl-C guard
+                optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+            if progress:
+                from tqdm.auto import tqdm  # imported here: tqdm.auto inspects the notebook front end on import
+
+                epoch_range = tqdm(epoch_range, desc="training", unit="epoch", leave=False)
+            if xt.is_inference():  # data made under inference_mode cannot be saved for backward: copy it
+                xt, yt = xt.clone(), yt.clone()
+            deferred.check()
+            for i in epoch_range:
+                if batch_size is None:
+                    optimizer.zero_grad()
+                    loss = loss_fn(model(xt), yt)
+                    loss.backward()
+                    _step(optimizer, losses, start_epoch, lr, limit)
+                    value = loss.item()
+                else:
+                    total = torch.zeros((), dtype=xt.dtype, device=xt.device)
+                    for xb, yb in minibatches(xt, yt, batch_size):
+                        optimizer.zero_grad()
+                        loss = loss_fn(model(xb), yb)
+                        loss.backward()
+                        _step(optimizer, losses, start_epoch, lr, limit)
+                        total += loss.detach() * len(xb)
+                    value = (total / len(xt)).item()
+                losses.append(value)
+                epoch = start_epoch + i + 1
+                _check_loss(losses, start_epoch, lr, limit, max_loss_growth, zero_loss)
+                if log_every and epoch % log_every == 0:
+                    print(f"epoch {epoch}, loss {value:.4g}")
+                deferred.check()
+            _check_end(model, loss_fn, xt, yt, batch_size, losses, start_epoch, lr, limit, max_loss_growth, zero_loss)
+    except KeyboardInterrupt as err:
+        if isinstance(err, TrainingInterrupted):
+            raise
+        done = start_epoch + len(losses)
+        consistent = deferred.raised_at_check
+        kept = (f"the model holds the parameters after epoch {done}" if consistent else
+                f"the model may hold a half-applied update of epoch {done + 1}")
+        raise TrainingInterrupted(
+            f"training interrupted after epoch {done} (of {start_epoch + epochs}): {kept}, and "
+            f"err.history the {len(losses)} loss(es) so far",
+            History(np.array(losses, dtype=np.float64), lr), done, consistent,
+        ) from None
+    return History(np.array(losses, dtype=np.float64), lr)
+
+
+def _step(optimizer: torch.optim.Optimizer, losses: list[float], start_epoch: int, lr: float | None,
+          limit: float | None) -> None:
+    """``optimizer.step()``, turning an overflow inside it into a divergence message."""
+    try:
+        optimizer.step()
+    except RuntimeError as err:
+        if "overflow" not in str(err):
+            raise
+        raise TrainingDivergedError(
+            f"the update of epoch {start_epoch + len(losses) + 1} overflowed ({err}): {_advice(lr, limit)}",
+            History(np.array(losses, dtype=np.float64), lr),
+        ) from None
+
+
+def _is_plain_sgd(model: nn.Module, loss_fn: object, batch_size: int | None, lr: float | None) -> bool:
+    """Plain full-batch SGD on the MSE of a linear model: the exact stable limit is known (see notebook 08)."""
+    return batch_size is None and lr is not None and isinstance(loss_fn, nn.MSELoss) and _is_linear(model)
 
 
 def _is_linear(model: nn.Module) -> bool:
@@ -250,18 +413,46 @@ def _is_linear(model: nn.Module) -> bool:
     return len(linears) == 1 and len(list(model.parameters())) == len(list(linears[0].parameters()))
 
 
-def _raise_diverged(
-    losses: list[torch.Tensor], checked: int, start_epoch: int, lr: float | None, limit: float | None
-) -> None:
-    recent = torch.stack(losses[checked:]).cpu()
-    first = checked + int((~torch.isfinite(recent)).nonzero()[0, 0])
-    value = float(losses[first])
+def _advice(lr: float | None, limit: float | None) -> str:
     if limit is not None:
         smaller = f"below {limit:.3g} (the largest stable lr for this x, 2/λ_max), e.g. lr={0.9 * limit:.2g}"
     else:
         smaller = f"e.g. lr={lr / 10:g}" if lr else "e.g. a tenth of the current one"
-    raise TrainingDivergedError(
-        f"the loss became {value} at epoch {start_epoch + first + 1}: the learning rate "
-        f"{'' if lr is None else f'({lr:g}) '}is too large for this data, so each step overshoots. "
-        f"Try a smaller learning rate, {smaller}, or standardise x"
+    return f"Try a smaller learning rate, {smaller}, or standardise x"
+
+
+def _diverged(what: str, losses: list[float], lr: float | None, limit: float | None) -> TrainingDivergedError:
+    return TrainingDivergedError(
+        f"{what}: the learning rate {'' if lr is None else f'({lr:g}) '}is too large for this data, so each step "
+        f"overshoots. {_advice(lr, limit)}",
+        History(np.array(losses, dtype=np.float64), lr),
     )
+
+
+def _check_loss(losses: list[float], start_epoch: int, lr: float | None, limit: float | None,
+                max_growth: float | None, zero_loss: float) -> None:
+    """Raise if the newest loss is NaN/inf or has grown more than ``max_growth`` times its start."""
+    value, epoch = losses[-1], start_epoch + len(losses)
+    if not math.isfinite(value):
+        raise _diverged(f"the loss became {value} at epoch {epoch}", losses, lr, limit)
+    if max_growth is not None and value > max_growth * max(losses[0], zero_loss, 1e-30):
+        raise _diverged(
+            f"the loss became {value:.3g} at epoch {epoch}, over {max_growth:g} times its start ({losses[0]:.3g})",
+            losses, lr, limit)
+
+
+def _check_end(model: nn.Module, loss_fn: Callable, xt: torch.Tensor, yt: torch.Tensor, batch_size: int | None,
+               losses: list[float], start_epoch: int, lr: float | None, limit: float | None,
+               max_growth: float | None, zero_loss: float) -> None:
+    """After the last update: every parameter finite and (full batch) the loss it gives still sane."""
+    epoch = start_epoch + len(losses)
+    bad = [name for name, p in model.named_parameters() if not bool(torch.isfinite(p).all())]
+    if bad:
+        raise _diverged(f"after the update of epoch {epoch} the parameters {bad} hold NaN or inf", losses, lr, limit)
+    if batch_size is None:
+        with torch.no_grad():
+            value = float(loss_fn(model(xt), yt))
+        if not math.isfinite(value) or (max_growth is not None and value > max_growth * max(
+                losses[0], zero_loss, 1e-30)):
+            raise _diverged(f"after the update of epoch {epoch} the loss became {value:.3g} (it started at "
+                            f"{losses[0]:.3g})", losses, lr, limit)

@@ -95,7 +95,7 @@ def test_a_file_of_another_kind_is_rejected(tmp_path):
 
 
 def test_a_checkpoint_is_not_a_model_file(model, tmp_path):
-    save_checkpoint(tmp_path / "ckpt.pt", model, torch.optim.SGD(model.parameters(), lr=0.01), epoch=3)
+    save_checkpoint(model, tmp_path / "ckpt.pt", torch.optim.SGD(model.parameters(), lr=0.01), epoch=3)
     with pytest.raises(ValueError, match="is not a linreg_utils.model file"):
         load_model(tmp_path / "ckpt.pt")
 
@@ -130,7 +130,7 @@ def test_a_plain_pickle_file_is_not_loaded(tmp_path):
 
 
 def test_checkpoint_into_a_model_of_the_wrong_shape_names_the_shapes(model, tmp_path):
-    save_checkpoint(tmp_path / "c.pt", model, torch.optim.SGD(model.parameters(), lr=0.01), epoch=1)
+    save_checkpoint(model, tmp_path / "c.pt", torch.optim.SGD(model.parameters(), lr=0.01), epoch=1)
     wrong = LinearRegressionModel(2, 1)
     with pytest.raises(ValueError, match=r"linear.weight of shape \(1, 1\), but the model's is \(1, 2\)"):
         load_checkpoint(tmp_path / "c.pt", wrong)
@@ -147,7 +147,7 @@ def test_resuming_from_a_checkpoint_equals_uninterrupted_training(data, tmp_path
     first = LinearRegressionModel(1, 1)
     opt = torch.optim.SGD(first.parameters(), lr=0.005, momentum=0.9)
     history = train(first, x, y, epochs=100, optimizer=opt, log_every=0)
-    save_checkpoint(tmp_path / "ckpt.pt", first, opt, epoch=100, loss=history.final_loss)
+    save_checkpoint(first, tmp_path / "ckpt.pt", opt, epoch=100, loss=history.final_loss)
 
     resumed = LinearRegressionModel(1, 1)
     resumed_opt = torch.optim.SGD(resumed.parameters(), lr=0.005, momentum=0.9)
@@ -160,7 +160,7 @@ def test_resuming_from_a_checkpoint_equals_uninterrupted_training(data, tmp_path
 
 def test_checkpoint_restores_the_random_number_state(model, tmp_path):
     torch.manual_seed(123)
-    save_checkpoint(tmp_path / "c.pt", model, torch.optim.SGD(model.parameters(), lr=0.01), epoch=0)
+    save_checkpoint(model, tmp_path / "c.pt", torch.optim.SGD(model.parameters(), lr=0.01), epoch=0)
     expected = torch.rand(3)
     load_checkpoint(tmp_path / "c.pt", LinearRegressionModel(1, 1))
     assert torch.equal(torch.rand(3), expected)

@@ -1,6 +1,9 @@
+import os
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 import pytest
 
@@ -32,9 +35,13 @@ def test_default_output_goes_to_a_temporary_folder(capsys, tmp_path, monkeypatch
         (["--epochs", "0"], "argument --epochs: '0' must be > 0"),
         (["--lr", "fast"], "argument --lr: 'fast' is not a number"),
         (["--lr", "-1"], "argument --lr: '-1' must be > 0"),
-        (["--lr", "nan"], "argument --lr: 'nan' must be > 0"),
+        (["--lr", "nan"], "argument --lr: 'nan' is not a finite number"),
+        (["--lr", "inf"], "argument --lr: 'inf' is not a finite number"),
+        (["--lr", "0"], "argument --lr: '0' must be > 0"),
+        (["--seed", "-1"], "argument --seed: '-1' is out of range: give a whole number from 0 to 2**64 - 1"),
+        (["--seed", str(2**64)], "is out of range"),
         (["--log-every", "-5"], "argument --log-every: '-5' must be >= 0"),
-        (["--seed", "x"], "argument --seed: invalid int value: 'x'"),
+        (["--seed", "x"], "argument --seed: 'x' is not a whole number"),
         (["--output", "/no/such/folder/m.pt"], "the folder /no/such/folder does not exist"),
         (["--bogus"], "unrecognized arguments: --bogus"),
     ],
@@ -61,3 +68,70 @@ def test_python_dash_m_runs_and_help_documents_the_options(tmp_path):
     help_text = subprocess.run([sys.executable, "-m", "linreg_utils", "--help"], capture_output=True, text=True).stdout
     for option in ("--epochs", "--lr", "--output", "--seed", "--log-every"):
         assert option in help_text
+
+
+def _leftovers(folder):
+    """What a run left in TMPDIR, ignoring torch's own compiler cache (torchinductor_<user>, made on import)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("torchinductor_"))
+
+
+@pytest.mark.parametrize("make", ["folder", "fifo", "missing_parent", "parent_is_file"])
+def test_a_bad_output_path_exits_2_with_one_line_before_training(make, tmp_path, capsys):
+    target = {"folder": tmp_path, "fifo": tmp_path / "pipe", "missing_parent": tmp_path / "no" / "m.pt",
+              "parent_is_file": tmp_path / "file.txt" / "m.pt"}[make]
+    if make == "fifo":
+        os.mkfifo(target)
+    if make == "parent_is_file":
+        (tmp_path / "file.txt").write_text("x")
+    with pytest.raises(SystemExit) as info:
+        main(["--output", str(target)])
+    assert info.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "argument --output: " in captured.err
+    assert "training" not in captured.out  # refused before any work
+    if make == "fifo":
+        assert target.is_fifo()
+
+
+def test_a_folder_as_output_names_a_file_inside_it(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        main(["--output", str(tmp_path)])
+    assert f"{tmp_path} is a folder; give a file path such as {tmp_path / 'model.pt'}" in capsys.readouterr().err
+
+
+def _run_cli(tmp_path, *args):
+    env = {**os.environ, "TMPDIR": str(tmp_path), "OMP_NUM_THREADS": "1"}
+    return subprocess.Popen([sys.executable, "-m", "linreg_utils", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+
+
+@pytest.mark.parametrize(("sig", "code", "word"), [(signal.SIGINT, 130, "interrupted"),
+                                                   (signal.SIGTERM, 143, "terminated")])
+def test_a_signal_during_a_long_run_exits_cleanly_in_one_line(tmp_path, sig, code, word):
+    run = _run_cli(tmp_path, "--epochs", "100000000")
+    assert run.stdout.readline().startswith("training ")  # past the imports: main() is running
+    time.sleep(1)
+    run.send_signal(sig)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == code
+    lines = err.splitlines()
+    assert 1 <= len(lines) <= 2 and "Traceback" not in err
+    assert f"{word}" in lines[0] and "nothing saved" in lines[0]
+    assert _leftovers(tmp_path) == []
+
+
+def test_divergence_exits_1_in_one_line_and_leaves_nothing(tmp_path):
+    run = _run_cli(tmp_path, "--lr", "0.05", "--log-every", "0")
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 1
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "the loss became" in err and "e.g. lr=0.025" in err and "nothing saved" in err
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("lr", ["1e30", "1e39"])
+def test_an_absurd_learning_rate_is_a_divergence_not_an_overflow(lr, capsys, tmp_path):
+    assert main(["--lr", lr, "--epochs", "3", "--log-every", "0", "--output", str(tmp_path / "m.pt")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "smaller learning rate" in err
+    assert not (tmp_path / "m.pt").exists()
