@@ -1,21 +1,17 @@
 """Helpers for the notebook series "Linear Regression with PyTorch".
 
-One module per concept, in the order the notebooks meet them, each importing only earlier ones:
-``data`` → ``model`` → ``batching`` → ``training`` → ``evaluation`` → ``checkpoint`` → ``analysis``
-→ ``plotting`` → ``exercises``, plus ``distributed`` (notebook 11, run under ``torchrun``).
-``python -m linreg_utils`` runs the original post end to end. ``plotting`` (matplotlib) and
-``distributed`` are imported on their own: ``from linreg_utils.plotting import plot_fit``.
+One module per concept, each importing only the modules before it in this order:
+``validation`` (plain arguments) → ``data`` → ``model`` → ``batching`` → ``analysis`` → ``training``
+→ ``evaluation`` → ``checkpoint`` → ``plotting`` → ``exercises``, plus ``tracebacks`` (short tracebacks
+in notebooks), ``cli`` (what both command lines share) and ``distributed`` (notebook 11, under
+``torchrun``). ``analysis`` (the exact answer, the Hessian and the largest stable learning rate,
+notebooks 07–08) comes before ``training`` because a divergence message quotes that learning rate.
+``python -m linreg_utils`` runs the original
+post end to end. ``plotting`` (matplotlib) and ``distributed`` are imported on their own:
+``from linreg_utils.plotting import plot_fit``.
 """
 
-from .analysis import (
-    closed_form,
-    compare_optimizers,
-    descent_path,
-    loss_grid,
-    mse_hessian,
-    stable_lr_limit,
-    unstandardize,
-)
+from .analysis import closed_form, design_matrix, loss_grid, mse_hessian, stable_lr_limit, unstandardize
 from .checkpoint import (
     atomic_save,
     check_save_path,
@@ -28,11 +24,29 @@ from .checkpoint import (
 from .data import as_features, as_targets, make_linear_data, make_regression_data, standardize, train_test_split
 from .evaluation import mae, mse, predict, r2_score
 from .model import LinearRegressionModel
-from .training import History, TrainingDivergedError, TrainingInterrupted, check_learning_rate, prepare_xy, train
+from .training import (
+    History,
+    Path,
+    TrainingDivergedError,
+    TrainingInterrupted,
+    check_learning_rate,
+    compare_optimizers,
+    descent_path,
+    gradient_step,
+    prepare_xy,
+    train,
+)
+from .validation import check_number, check_probability, check_whole_number
 
 __all__ = [
+    "check_number",
+    "check_probability",
+    "check_whole_number",
     "closed_form",
     "compare_optimizers",
+    "design_matrix",
+    "gradient_step",
+    "Path",
     "descent_path",
     "loss_grid",
     "make_regression_data",

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from . import _cli
+from . import cli
 from .checkpoint import load_model, save_model
 from .data import make_linear_data
 from .evaluation import predict
@@ -26,17 +26,17 @@ from .training import TrainingDivergedError, TrainingInterrupted, train
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _cli.OneLineParser(
+    parser = cli.OneLineParser(
         prog="python -m linreg_utils",
         description="Fit y = 2x + 1 with one nn.Linear layer, as in the original post, then save and reload it.",
     )
-    parser.add_argument("--epochs", type=_cli.positive(int, "a whole number"), default=1000,
+    parser.add_argument("--epochs", type=cli.positive(int, "a whole number"), default=1000,
                         help="training epochs (default: 1000)")
-    parser.add_argument("--lr", type=_cli.positive(float, "a number"), default=0.01,
+    parser.add_argument("--lr", type=cli.positive(float, "a number"), default=0.01,
                         help="learning rate of SGD (default: 0.01; above about 0.028 it diverges)")
-    parser.add_argument("--log-every", type=_cli.non_negative_int, default=50,
+    parser.add_argument("--log-every", type=cli.non_negative_int, default=50,
                         help="print the loss every N epochs, 0 for never (default: 50)")
-    parser.add_argument("--seed", type=_cli.seed, default=0,
+    parser.add_argument("--seed", type=cli.seed, default=0,
                         help="seed for the model's random initial weights, 0 to 2**64 - 1 (default: 0)")
     parser.add_argument("--output", type=Path, default=None,
                         help="where to save the model (.pt); default: model.pt in a new temporary folder")
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; SIGTERM acts like Ctrl-C while it runs. See :func:`_main`."""
-    with _cli.sigterm_as_interrupt():
+    with cli.sigterm_as_interrupt():
         return _main(argv)
 
 
@@ -58,7 +58,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.output is not None:
-        problem = _cli.output_problem(args.output)
+        problem = cli.output_problem(args.output)
         if problem:
             parser.error(f"argument --output: {problem}")
 
@@ -72,9 +72,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
         print(f"{parser.prog}: error: {err}; nothing saved", file=sys.stderr)
         return 1
     except TrainingInterrupted as err:
-        return _cli.interrupt_exit(parser.prog, f"after epoch {err.epoch} of {args.epochs}; nothing saved")
+        return cli.interrupt_exit(parser.prog, f"after epoch {err.epoch} of {args.epochs}; nothing saved")
     except KeyboardInterrupt:
-        return _cli.interrupt_exit(parser.prog, "before training started; nothing saved")
+        return cli.interrupt_exit(parser.prog, "before training started; nothing saved")
 
     temporary = saved = None
     try:
@@ -94,7 +94,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         saved = f"after saving the model to {output}"
         reloaded = predict(load_model(output), x)
     except KeyboardInterrupt:
-        return _cli.interrupt_exit(parser.prog, saved or "after training, before the model was saved; nothing saved")
+        return cli.interrupt_exit(parser.prog, saved or "after training, before the model was saved; nothing saved")
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)

@@ -8,28 +8,55 @@ learning rates gradient descent survives (``lr < 2 / λ_max``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import numpy as np
 import torch
 
 from .data import ArrayLike, as_features, as_targets
-from .model import LinearRegressionModel
-from .training import _design, mse_hessian, stable_lr_limit
 
-__all__ = [
-    "Path",
-    "closed_form",
-    "compare_optimizers",
-    "descent_path",
-    "loss_grid",
-    "mse_hessian",
-    "stable_lr_limit",
-    "unstandardize",
-]
+__all__ = ["closed_form", "design_matrix", "loss_grid", "mse_hessian", "stable_lr_limit", "unstandardize"]
 
-OptimizerFactory = Callable[[list[torch.nn.Parameter]], torch.optim.Optimizer]
+
+def design_matrix(x: ArrayLike) -> torch.Tensor:
+    """The inputs with a column of ones for the bias, ``X̃ = [x, 1]``, in float64.
+
+    Args:
+        x: ``(n, k)`` inputs.
+
+    Returns:
+        ``(n, k + 1)`` float64 tensor.
+
+    Example:
+        >>> import numpy as np
+        >>> design_matrix(np.array([[2.0], [3.0]], dtype=np.float32)).tolist()
+        [[2.0, 1.0], [3.0, 1.0]]
+    """
+    xt = as_features(x, dtype=None).detach().cpu().double()
+    return torch.cat([xt, torch.ones(len(xt), 1, dtype=torch.float64)], dim=1)
+
+
+def mse_hessian(x: ArrayLike) -> np.ndarray:
+    r"""Hessian of the MSE with respect to ``(w_1..w_k, b)``: :math:`H = \frac{2}{n}\tilde X^\top \tilde X`.
+
+    It does not depend on y or on the current weights: the MSE of a linear model is a
+    quadratic bowl whose shape is fixed by x alone.
+
+    Args:
+        x: ``(n, k)`` float32 inputs.
+
+    Returns:
+        ``(k + 1, k + 1)`` float64 array.
+    """
+    design = design_matrix(x)
+    return (2.0 / len(design) * design.T @ design).numpy()
+
+
+def stable_lr_limit(x: ArrayLike) -> float:
+    """The largest learning rate for which plain gradient descent on the MSE converges: ``2 / λ_max``.
+
+    Args:
+        x: ``(n, k)`` float32 inputs.
+    """
+    return float(2.0 / np.linalg.eigvalsh(mse_hessian(x)).max())
 
 
 def closed_form(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
@@ -52,10 +79,12 @@ def closed_form(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
             other. ``lstsq`` would return one of infinitely many answers without a word.
 
     Example:
-        >>> closed_form(*make_linear_data())
-        (array([[2.]]), array([1.]))
+        >>> from linreg_utils import make_linear_data
+        >>> w, b = closed_form(*make_linear_data())
+        >>> w.round(6).tolist(), b.round(6).tolist()
+        ([[2.0]], [1.0])
     """
-    design = _design(x)
+    design = design_matrix(x)
     yt = as_targets(y, len(design), as_features(y, name="y", dtype=None).shape[1], dtype=None).detach().cpu().double()
     _check_unique(design)
     theta = torch.linalg.lstsq(design, yt, driver="gelsd").solution  # (k + 1, m)
@@ -104,91 +133,6 @@ def loss_grid(x: ArrayLike, y: ArrayLike, w_values: np.ndarray, b_values: np.nda
     w = np.asarray(w_values, dtype=np.float64)[None, :, None]
     b = np.asarray(b_values, dtype=np.float64)[:, None, None]
     return ((w * xt + b - yt) ** 2).mean(axis=-1)
-
-
-@dataclass
-class Path:
-    """Where gradient descent went: ``params[e]`` is ``(w, b)`` after ``e`` epochs (row 0: the start)."""
-
-    params: np.ndarray
-    losses: np.ndarray
-
-    def epochs_to_reach(self, target: tuple[float, float] = (2.0, 1.0), tol: float = 1e-3) -> int | None:
-        """First epoch after which both ``|w - w*|`` and ``|b - b*|`` are below ``tol`` (None if never)."""
-        close = np.all(np.abs(self.params - np.asarray(target)) < tol, axis=1)
-        hits = np.flatnonzero(close)
-        return int(hits[0]) if len(hits) else None
-
-
-def descent_path(
-    x: ArrayLike,
-    y: ArrayLike,
-    epochs: int = 1000,
-    make_optimizer: OptimizerFactory | None = None,
-    seed: int = 0,
-) -> Path:
-    """Train a fresh ``LinearRegressionModel(1, 1)`` (seeded) and record ``(w, b)`` after every epoch.
-
-    The same full-batch loop as :func:`linreg_utils.train`, keeping the path for pictures and
-    convergence counts.
-
-    Args:
-        x: ``(n, 1)`` float32 inputs; y: ``(n, 1)`` float32 targets.
-        epochs: epochs to run.
-        make_optimizer: ``params -> optimizer``; default the post's ``SGD(lr=0.01)``.
-        seed: ``torch.manual_seed`` before building the model (0 gives the notebooks' start).
-
-    Returns:
-        A :class:`Path` with ``params`` of shape ``(epochs + 1, 2)`` and ``losses`` of shape ``(epochs,)``.
-    """
-    torch.manual_seed(seed)
-    model = LinearRegressionModel(1, 1)
-    make_optimizer = make_optimizer or (lambda params: torch.optim.SGD(params, lr=0.01))
-    optimizer = make_optimizer(list(model.parameters()))
-    xt = as_features(x, in_features=1)
-    yt = as_targets(y, len(xt))
-    loss_fn = torch.nn.MSELoss()
-    params = torch.empty(epochs + 1, 2, dtype=torch.float64)
-    losses = torch.empty(epochs, dtype=torch.float64)
-    params[0] = torch.cat([model.linear.weight.detach().ravel(), model.linear.bias.detach()])
-    for epoch in range(epochs):
-        optimizer.zero_grad()
-        loss = loss_fn(model(xt), yt)
-        loss.backward()
-        optimizer.step()
-        losses[epoch] = loss.detach()
-        params[epoch + 1] = torch.cat([model.linear.weight.detach().ravel(), model.linear.bias.detach()])
-    return Path(params.numpy(), losses.numpy())
-
-
-def compare_optimizers(
-    x: ArrayLike,
-    y: ArrayLike,
-    optimizers: dict[str, OptimizerFactory],
-    target: tuple[float, float] = (2.0, 1.0),
-    tol: float = 1e-3,
-    max_epochs: int = 3000,
-    seed: int = 0,
-) -> list[dict[str, object]]:
-    """Epochs each optimizer needs until ``|w - w*|, |b - b*| < tol``, from the same start.
-
-    Args:
-        x, y: ``(n, 1)`` float32 data.
-        optimizers: name → ``params -> optimizer``, e.g.
-            ``{"SGD": lambda p: torch.optim.SGD(p, lr=0.01)}``.
-        target: the true ``(w, b)``.
-        tol: the tolerance on both.
-        max_epochs: give up after this many epochs (``epochs`` is then ``None``).
-        seed: the initialisation seed shared by all runs.
-
-    Returns:
-        One row per optimizer: ``{"optimizer": name, "epochs": int | None, "final_loss": float}``.
-    """
-    rows = []
-    for name, factory in optimizers.items():
-        path = descent_path(x, y, max_epochs, factory, seed)
-        rows.append({"optimizer": name, "epochs": path.epochs_to_reach(target, tol), "final_loss": path.losses[-1]})
-    return rows
 
 
 def unstandardize(

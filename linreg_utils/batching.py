@@ -12,18 +12,19 @@ from collections.abc import Iterator
 
 import torch
 
-from .data import as_whole_number
+from .validation import check_whole_number
 
 
 def check_batch_size(batch_size: object, n: int) -> int:
-    """Return ``batch_size`` as an int if it is a whole number >= 1 (``np.int64`` and 0-d tensors too), else
-    raise ``ValueError``."""
+    """Return ``batch_size`` as an int (at most ``n``) if it is a whole number >= 1 (``np.int64``, 0-d tensors too).
+
+    Raises:
+        TypeError: if it is not a whole number; ValueError: if it is below 1.
+    """
     try:
-        return min(as_whole_number(batch_size, "batch_size", 1), n)
-    except ValueError:
-        raise ValueError(
-            f"batch_size must be a whole number >= 1 (or None for full batches), got {batch_size!r}"
-        ) from None
+        return min(check_whole_number(batch_size, "batch_size", 1), n)
+    except (TypeError, ValueError) as err:
+        raise type(err)(f"{err} (or None for full batches)") from None
 
 
 def minibatches(

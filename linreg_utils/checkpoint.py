@@ -25,9 +25,9 @@ from typing import Any
 import torch
 from torch import nn
 
-from .data import as_real_number, as_whole_number
 from .model import LinearRegressionModel, model_dims, unwrap_model
-from .training import _check_optimizer
+from .training import check_optimizer
+from .validation import check_number, check_whole_number
 
 PathLike = str | os.PathLike
 MODEL_KIND = "linreg_utils.model"
@@ -426,8 +426,8 @@ def save_checkpoint(
     payload = {
         "kind": CHECKPOINT_KIND,
         "version": FORMAT_VERSION,
-        "epoch": as_whole_number(epoch, "epoch", 0),
-        "loss": None if loss is None else as_real_number(loss, "loss"),
+        "epoch": check_whole_number(epoch, "epoch", 0),
+        "loss": None if loss is None else check_number(loss, "loss"),
         "model_state": model.state_dict(),
         "optimizer_type": type(optimizer).__name__,
         "optimizer_state": optimizer.state_dict(),
@@ -504,7 +504,7 @@ def load_checkpoint(
     payload = _expect_kind(safe_load(path, map_location), CHECKPOINT_KIND, path)
     _check_state(model, payload.get("model_state"), path)
     if optimizer is not None:
-        _check_optimizer(optimizer, model)
+        check_optimizer(optimizer, model)
         _check_optimizer_state(optimizer, payload, path)
     rng = payload.get("torch_rng_state")
     if not isinstance(rng, torch.Tensor) or rng.dtype != torch.uint8:

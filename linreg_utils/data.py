@@ -1,95 +1,20 @@
 """Make the post's data, and check data before it reaches a model.
 
 Every public helper in ``linreg_utils`` sends its inputs through :func:`as_features`
-and :func:`as_targets`, and its numeric arguments through :func:`as_whole_number` and
-:func:`as_real_number`, so a learner meets one clear message per mistake, raised
-before PyTorch's own (much less helpful) one would be.
+and :func:`as_targets`, and its numeric arguments through :mod:`linreg_utils.validation`, so a
+learner meets one clear message per mistake, raised before PyTorch's own (much less helpful) one would be.
 """
 
 from __future__ import annotations
 
-import math
-import numbers
-import operator
-from decimal import Decimal
-
 import numpy as np
 import torch
+
+from .validation import check_number, check_probability, check_whole_number
 
 ArrayLike = np.ndarray | torch.Tensor
 
 FLOAT32_EXACT_LIMIT = 2**24  # float32 holds every whole number up to 2**24 = 16777216, not beyond
-
-
-def _plain_number(value: object) -> object:
-    """A 0-d tensor or a one-value numpy array becomes the Python number inside it; anything else is unchanged."""
-    if isinstance(value, torch.Tensor) and value.ndim == 0 and value.dtype != torch.bool:
-        return value.item()
-    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
-        return value.item()
-    return value
-
-
-def as_whole_number(value: object, name: str, minimum: int | None = None, error: type[Exception] = ValueError) -> int:
-    """Return ``value`` as an ``int`` if it is a whole number (``>= minimum``), else raise.
-
-    Accepts anything that holds a whole number exactly: ``int``, ``np.int64``, a 0-d integer
-    tensor, ``Fraction(10, 1)``, ``Decimal("10")`` or ``10.0``. Refuses ``True``/``False``,
-    ``2.5`` and text.
-
-    Args:
-        value: the number to check.
-        name: the argument's name, used in the message.
-        minimum: the smallest allowed value, if any.
-        error: the exception raised when ``value`` is not a whole number (``ValueError`` by
-            default; below ``minimum`` is always ``ValueError``).
-
-    Returns:
-        ``value`` as a Python ``int``.
-
-    Raises:
-        ValueError, TypeError: with the value and the range expected.
-    """
-    plain = _plain_number(value)
-    at_least = "" if minimum is None else f" >= {minimum}"
-    integer: int | None = None
-    if not isinstance(plain, bool):
-        try:
-            integer = operator.index(plain)
-        except TypeError:
-            if isinstance(plain, (numbers.Real, Decimal)) and math.isfinite(plain) and plain == int(plain):
-                integer = int(plain)
-    if integer is None:
-        raise error(f"{name} must be a whole number{at_least}, got {value!r}")
-    if minimum is not None and integer < minimum:
-        raise ValueError(f"{name} must be a whole number{at_least}, got {value!r}")
-    return integer
-
-
-def as_real_number(value: object, name: str) -> float:
-    """Return ``value`` as a finite ``float``; ``Decimal``, ``Fraction``, numpy and 0-d tensor numbers are accepted.
-
-    Args:
-        value: the number to check.
-        name: the argument's name, used in the message.
-
-    Returns:
-        ``value`` as a Python ``float``.
-
-    Raises:
-        ValueError: if ``value`` is not a real number (text, ``None``, a complex number, an
-            array) or is NaN or infinite.
-    """
-    plain = _plain_number(value)
-    if isinstance(plain, str):
-        raise ValueError(f"{name} is the text {plain!r}, but it must be a number: write {name}={plain.strip()} "
-                         "without quotes")
-    if isinstance(plain, bool) or not isinstance(plain, (numbers.Real, Decimal)):
-        raise ValueError(f"{name} must be a real number such as 1.0, got {value!r}")
-    number = float(plain)
-    if not math.isfinite(number):
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
-    return number
 
 
 def make_linear_data(
@@ -127,13 +52,9 @@ def make_linear_data(
         >>> y.ravel()
         array([1., 3., 5.], dtype=float32)
     """
-    n = as_whole_number(n, "n", error=TypeError)
-    if n < 1:
-        raise ValueError(f"n must be at least 1, got {n}: ask for one or more points")
-    slope, intercept = as_real_number(slope, "slope"), as_real_number(intercept, "intercept")
-    noise_std = as_real_number(noise_std, "noise_std") if not isinstance(noise_std, float) else noise_std
-    if not np.isfinite(noise_std) or noise_std < 0:
-        raise ValueError(f"noise_std must be a finite number >= 0, got {noise_std}: use 0.0 for no noise")
+    n = check_whole_number(n, "n", minimum=1)
+    slope, intercept = check_number(slope, "slope"), check_number(intercept, "intercept")
+    noise_std = check_number(noise_std, "noise_std", minimum=0, example="0.0 (no noise)")
     dtype = np.dtype(dtype)
     if dtype not in (np.float32, np.float64):
         raise ValueError(f"dtype must be np.float32 or np.float64, got {dtype}")
@@ -362,7 +283,7 @@ def make_regression_data(
     if w.size == 0:
         raise ValueError("weights is empty: give one weight per feature, e.g. weights=[2.0, -1.0]")
     make_linear_data(n=1, noise_std=noise_std)  # validates noise_std with the same message
-    n = as_whole_number(n, "n", error=TypeError)
+    n = check_whole_number(n, "n", minimum=1)
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}: ask for one or more points")
     rng = np.random.default_rng(seed)
@@ -392,8 +313,7 @@ def train_test_split(
     for value, name in ((x, "x"), (y, "y")):
         if isinstance(value, np.ma.MaskedArray):
             _numpy_to_tensor(value, name)  # refuses it with the fix: the mask would be lost in the split
-    if not 0.0 < test_fraction < 1.0:
-        raise ValueError(f"test_fraction must be between 0 and 1 (e.g. 0.25), got {test_fraction}")
+    test_fraction = check_probability(test_fraction, "test_fraction", open_interval=True)
     n = len(x)
     if len(y) != n:
         raise ValueError(f"x has {n} samples but y has {len(y)}: give one target per sample")

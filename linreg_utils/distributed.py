@@ -28,11 +28,12 @@ from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DistributedSampler, TensorDataset
 
-from . import _cli
+from . import cli
 from .checkpoint import check_save_path
-from .data import as_whole_number, make_regression_data
+from .data import make_regression_data
 from .model import LinearRegressionModel
-from .training import TrainingDivergedError, check_learning_rate
+from .training import TrainingDivergedError, check_learning_rate, gradient_step
+from .validation import check_whole_number
 
 
 def make_data(n: int, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -52,10 +53,10 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
             number > 0, or ``n`` is not divisible by the number of processes.
         TrainingDivergedError: if the loss or the weights become NaN or inf (lr too large).
     """
-    n = as_whole_number(n, "n", 1)
-    epochs = as_whole_number(epochs, "epochs", 1)
+    n = check_whole_number(n, "n", 1)
+    epochs = check_whole_number(epochs, "epochs", 1)
     lr = check_learning_rate(lr)
-    seed = as_whole_number(seed, "seed", 0)
+    seed = check_whole_number(seed, "seed", 0)
     distributed = "RANK" in os.environ
     if distributed:
         dist.init_process_group(backend="gloo")  # gloo: CPU; use "nccl" for one GPU per process
@@ -75,10 +76,8 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
         optimizer = torch.optim.SGD(model.parameters(), lr=lr)
         loss_fn = nn.MSELoss()
         for epoch in range(1, epochs + 1):
-            optimizer.zero_grad()
-            loss = loss_fn(model(xs), ys)
-            loss.backward()  # DDP all-reduces (averages) the gradients across processes here
-            optimizer.step()
+            # the same step as train(); inside it, backward() makes DDP all-reduce (average) the gradients
+            loss = gradient_step(model, optimizer, xs, ys, loss_fn)
             # the weights are the same on every rank after the step, so every rank stops together
             if not all(bool(torch.isfinite(p).all()) for p in model.parameters()):
                 raise TrainingDivergedError(
@@ -116,7 +115,7 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; SIGTERM acts like Ctrl-C while it runs. See :func:`_main`."""
-    with _cli.sigterm_as_interrupt():
+    with cli.sigterm_as_interrupt():
         return _main(argv)
 
 
@@ -127,17 +126,17 @@ def _main(argv: Sequence[str] | None = None) -> int:
     divergence exits 1 and Ctrl-C 130 (SIGTERM 143), each with one line and nothing written.
     """
     prog = "python -m linreg_utils.distributed"
-    parser = _cli.OneLineParser(prog=prog, description=__doc__.splitlines()[0])
-    parser.add_argument("--samples", type=_cli.positive(int, "a whole number"), default=4096,
+    parser = cli.OneLineParser(prog=prog, description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=cli.positive(int, "a whole number"), default=4096,
                         help="number of samples (divisible by the process count)")
-    parser.add_argument("--epochs", type=_cli.positive(int, "a whole number"), default=200,
+    parser.add_argument("--epochs", type=cli.positive(int, "a whole number"), default=200,
                         help="full-batch steps (default: 200)")
-    parser.add_argument("--lr", type=_cli.positive(float, "a number"), default=0.5, help="learning rate (default: 0.5)")
-    parser.add_argument("--seed", type=_cli.seed, default=0, help="seed for data and initial weights")
+    parser.add_argument("--lr", type=cli.positive(float, "a number"), default=0.5, help="learning rate (default: 0.5)")
+    parser.add_argument("--seed", type=cli.seed, default=0, help="seed for data and initial weights")
     parser.add_argument("--output", type=Path, default=None, help="write the result as JSON here (rank 0)")
     args = parser.parse_args(argv)
     if args.output is not None:
-        problem = _cli.output_problem(args.output)
+        problem = cli.output_problem(args.output)
         if problem:
             parser.error(f"argument --output: {problem}")
     world = int(os.environ.get("WORLD_SIZE", "1"))
@@ -149,7 +148,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         print(f"{prog}: error: {err}; nothing written", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        return _cli.interrupt_exit(prog, "during training; nothing written")
+        return cli.interrupt_exit(prog, "during training; nothing written")
     if int(os.environ.get("RANK", "0")) == 0:
         print(f"world size {result['world_size']}: w = {result['w']:.6f}, b = {result['b']:.6f}, "
               f"loss {result['loss']:.4g}")

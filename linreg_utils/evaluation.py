@@ -30,6 +30,11 @@ def predict(model: nn.Module, x: ArrayLike) -> np.ndarray:
             for a model converted with ``model.double()``).
 
     Example:
+        >>> import torch
+        >>> from linreg_utils import LinearRegressionModel
+        >>> model = LinearRegressionModel(1, 1)
+        >>> with torch.no_grad():  # the line y = 2x + 1, set by hand
+        ...     _ = model.linear.weight.fill_(2.0), model.linear.bias.fill_(1.0)
         >>> predict(model, np.array([[4.0]], dtype=np.float32))
         array([[9.]], dtype=float32)
     """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .data import as_whole_number
+from .validation import check_whole_number
 
 
 class LinearRegressionModel(nn.Module):
@@ -31,8 +31,8 @@ class LinearRegressionModel(nn.Module):
 
     def __init__(self, input_dim: int = 1, output_dim: int = 1) -> None:
         super().__init__()
-        input_dim = as_whole_number(input_dim, "input_dim", 1)
-        output_dim = as_whole_number(output_dim, "output_dim", 1)
+        input_dim = check_whole_number(input_dim, "input_dim", 1)
+        output_dim = check_whole_number(output_dim, "output_dim", 1)
         self.input_dim = input_dim
         self.output_dim = output_dim
         self.linear = nn.Linear(input_dim, output_dim)

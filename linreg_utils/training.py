@@ -13,40 +13,11 @@ import numpy as np
 import torch
 from torch import nn
 
+from .analysis import stable_lr_limit
 from .batching import check_batch_size, minibatches
-from .data import ArrayLike, as_features, as_real_number, as_targets, as_whole_number
-from .model import check_model_dtype, model_device, model_dims
-
-
-def _design(x: ArrayLike) -> torch.Tensor:
-    """``[x, 1]`` in float64: ``(n, k + 1)``."""
-    xt = as_features(x, dtype=None).detach().cpu().double()
-    return torch.cat([xt, torch.ones(len(xt), 1, dtype=torch.float64)], dim=1)
-
-
-def mse_hessian(x: ArrayLike) -> np.ndarray:
-    r"""Hessian of the MSE with respect to ``(w_1..w_k, b)``: :math:`H = \frac{2}{n}\tilde X^\top \tilde X`.
-
-    It does not depend on y or on the current weights: the MSE of a linear model is a
-    quadratic bowl whose shape is fixed by x alone.
-
-    Args:
-        x: ``(n, k)`` float32 inputs.
-
-    Returns:
-        ``(k + 1, k + 1)`` float64 array.
-    """
-    design = _design(x)
-    return (2.0 / len(design) * design.T @ design).numpy()
-
-
-def stable_lr_limit(x: ArrayLike) -> float:
-    """The largest learning rate for which plain gradient descent on the MSE converges: ``2 / λ_max``.
-
-    Args:
-        x: ``(n, k)`` float32 inputs.
-    """
-    return float(2.0 / np.linalg.eigvalsh(mse_hessian(x)).max())
+from .data import ArrayLike, as_features, as_targets
+from .model import LinearRegressionModel, check_model_dtype, model_device, model_dims
+from .validation import check_number, check_whole_number
 
 
 class TrainingDivergedError(RuntimeError):
@@ -112,29 +83,17 @@ class History:
         return len(self.losses)
 
 
-def _check_positive_int(value: object, name: str, minimum: int) -> int:
-    return as_whole_number(value, name, minimum)
-
-
 def check_learning_rate(lr: object) -> float:
-    """Return ``lr`` as a float if it is a finite number > 0, else raise ``ValueError``.
+    """Return ``lr`` as a float if it is a finite number > 0.
 
-    ``Decimal``, ``Fraction``, numpy numbers and 0-d tensors are accepted.
+    Raises:
+        TypeError: if ``lr`` is not a number (text, ``None``, a list).
+        ValueError: if it is NaN, infinite, zero or negative.
     """
-    if isinstance(lr, str):
-        raise ValueError(f"lr is the text {lr!r}, but it must be a number > 0: write lr={lr.strip()} without quotes")
-    try:
-        value = as_real_number(lr, "lr")
-    except ValueError:
-        if isinstance(lr, bool) or lr is None or isinstance(lr, (complex, list, tuple, dict)):
-            raise ValueError(f"lr must be a number > 0 such as 0.01, got {lr!r}") from None
-        value = math.nan
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"lr must be a finite number > 0 such as 0.01, got {lr!r}")
-    return value
+    return check_number(lr, "lr", above=0, example="0.01")
 
 
-def _check_optimizer(optimizer: torch.optim.Optimizer, model: nn.Module) -> None:
+def check_optimizer(optimizer: torch.optim.Optimizer, model: nn.Module) -> None:
     if not isinstance(optimizer, torch.optim.Optimizer):
         raise TypeError(
             f"optimizer is {type(optimizer).__name__}, not a torch.optim optimizer: build one with "
@@ -302,23 +261,22 @@ def train(
             epoch; ``err.history`` holds the losses of the completed epochs.
 
     Example:
+        >>> from linreg_utils import make_linear_data
         >>> x, y = make_linear_data()
         >>> history = train(LinearRegressionModel(1, 1), x, y, log_every=0)
         >>> history.final_loss < 1e-5
         True
     """
-    epochs = _check_positive_int(epochs, "epochs", 1)
-    log_every = _check_positive_int(log_every, "log_every", 0)
-    start_epoch = _check_positive_int(start_epoch, "start_epoch", 0)
+    epochs = check_whole_number(epochs, "epochs", 1)
+    log_every = check_whole_number(log_every, "log_every", 0)
+    start_epoch = check_whole_number(start_epoch, "start_epoch", 0)
     if max_loss_growth is not None:
-        max_loss_growth = as_real_number(max_loss_growth, "max_loss_growth")
-        if max_loss_growth <= 1:
-            raise ValueError(f"max_loss_growth must be a number > 1 (or None), got {max_loss_growth}")
+        max_loss_growth = check_number(max_loss_growth, "max_loss_growth", above=1, example="1e6")
     loss_fn = _check_loss_fn(loss_fn)
     if optimizer is None:
         lr = check_learning_rate(lr)
     else:
-        _check_optimizer(optimizer, model)
+        check_optimizer(optimizer, model)
         lr = None
     xt, yt = prepare_xy(model, x, y)
     if any(p.is_inference() for p in model.parameters()):
@@ -352,19 +310,11 @@ def train(
             deferred.check()
             for i in epoch_range:
                 if batch_size is None:
-                    optimizer.zero_grad()
-                    loss = loss_fn(model(xt), yt)
-                    loss.backward()
-                    _step(optimizer, losses, start_epoch, lr, limit)
-                    value = loss.item()
+                    value = _step(model, optimizer, xt, yt, loss_fn, losses, start_epoch, lr, limit).item()
                 else:
                     total = torch.zeros((), dtype=xt.dtype, device=xt.device)
                     for xb, yb in minibatches(xt, yt, batch_size):
-                        optimizer.zero_grad()
-                        loss = loss_fn(model(xb), yb)
-                        loss.backward()
-                        _step(optimizer, losses, start_epoch, lr, limit)
-                        total += loss.detach() * len(xb)
+                        total += _step(model, optimizer, xb, yb, loss_fn, losses, start_epoch, lr, limit) * len(xb)
                     value = (total / len(xt)).item()
                 losses.append(value)
                 epoch = start_epoch + i + 1
@@ -388,11 +338,49 @@ def train(
     return History(np.array(losses, dtype=np.float64), lr)
 
 
-def _step(optimizer: torch.optim.Optimizer, losses: list[float], start_epoch: int, lr: float | None,
-          limit: float | None) -> None:
-    """``optimizer.step()``, turning an overflow inside it into a divergence message."""
+def gradient_step(
+    model: nn.Module,
+    optimizer: torch.optim.Optimizer,
+    x: torch.Tensor,
+    y: torch.Tensor,
+    loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+) -> torch.Tensor:
+    """One step of gradient descent on ``(x, y)``: ``zero_grad -> forward -> loss -> backward -> step``.
+
+    The one loop body of the series: :func:`train` (on all the data, or on each mini-batch),
+    :func:`descent_path` and the DDP job of :mod:`linreg_utils.distributed` all call it.
+
+    Args:
+        model: the model, updated in place.
+        optimizer: an optimizer over ``model``'s parameters.
+        x: ``(n, in_features)`` inputs; y: ``(n, out_features)`` targets, as tensors on the model's device.
+        loss_fn: e.g. ``nn.MSELoss()``.
+
+    Returns:
+        The loss *before* the step, a detached 0-d tensor.
+
+    Example:
+        >>> import torch
+        >>> from torch import nn
+        >>> model = nn.Linear(1, 1)
+        >>> optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+        >>> x = torch.arange(11.0).reshape(-1, 1)
+        >>> loss = gradient_step(model, optimizer, x, 2 * x + 1, nn.MSELoss())
+        >>> loss.shape, loss.requires_grad
+        (torch.Size([]), False)
+    """
+    optimizer.zero_grad()
+    loss = loss_fn(model(x), y)
+    loss.backward()
+    optimizer.step()
+    return loss.detach()
+
+
+def _step(model: nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, loss_fn: Callable,
+          losses: list[float], start_epoch: int, lr: float | None, limit: float | None) -> torch.Tensor:
+    """:func:`gradient_step`, turning an overflow inside ``optimizer.step()`` into a divergence message."""
     try:
-        optimizer.step()
+        return gradient_step(model, optimizer, x, y, loss_fn)
     except RuntimeError as err:
         if "overflow" not in str(err):
             raise
@@ -456,3 +444,87 @@ def _check_end(model: nn.Module, loss_fn: Callable, xt: torch.Tensor, yt: torch.
                 losses[0], zero_loss, 1e-30)):
             raise _diverged(f"after the update of epoch {epoch} the loss became {value:.3g} (it started at "
                             f"{losses[0]:.3g})", losses, lr, limit)
+
+
+OptimizerFactory = Callable[[list[torch.nn.Parameter]], torch.optim.Optimizer]
+
+
+@dataclass
+class Path:
+    """Where gradient descent went: ``params[e]`` is ``(w, b)`` after ``e`` epochs (row 0: the start)."""
+
+    params: np.ndarray
+    losses: np.ndarray
+
+    def epochs_to_reach(self, target: tuple[float, float] = (2.0, 1.0), tol: float = 1e-3) -> int | None:
+        """First epoch after which both ``|w - w*|`` and ``|b - b*|`` are below ``tol`` (None if never)."""
+        close = np.all(np.abs(self.params - np.asarray(target)) < tol, axis=1)
+        hits = np.flatnonzero(close)
+        return int(hits[0]) if len(hits) else None
+
+
+def descent_path(
+    x: ArrayLike,
+    y: ArrayLike,
+    epochs: int = 1000,
+    make_optimizer: OptimizerFactory | None = None,
+    seed: int = 0,
+) -> Path:
+    """Train a fresh ``LinearRegressionModel(1, 1)`` (seeded) and record ``(w, b)`` after every epoch.
+
+    The same full-batch step as :func:`train` (:func:`gradient_step`), keeping the path for pictures
+    and convergence counts.
+
+    Args:
+        x: ``(n, 1)`` float32 inputs; y: ``(n, 1)`` float32 targets.
+        epochs: epochs to run.
+        make_optimizer: ``params -> optimizer``; default the post's ``SGD(lr=0.01)``.
+        seed: ``torch.manual_seed`` before building the model (0 gives the notebooks' start).
+
+    Returns:
+        A :class:`Path` with ``params`` of shape ``(epochs + 1, 2)`` and ``losses`` of shape ``(epochs,)``.
+    """
+    torch.manual_seed(seed)
+    model = LinearRegressionModel(1, 1)
+    make_optimizer = make_optimizer or (lambda params: torch.optim.SGD(params, lr=0.01))
+    optimizer = make_optimizer(list(model.parameters()))
+    xt = as_features(x, in_features=1)
+    yt = as_targets(y, len(xt))
+    loss_fn = torch.nn.MSELoss()
+    params = torch.empty(epochs + 1, 2, dtype=torch.float64)
+    losses = torch.empty(epochs, dtype=torch.float64)
+    params[0] = torch.cat([model.linear.weight.detach().ravel(), model.linear.bias.detach()])
+    for epoch in range(epochs):
+        losses[epoch] = gradient_step(model, optimizer, xt, yt, loss_fn)
+        params[epoch + 1] = torch.cat([model.linear.weight.detach().ravel(), model.linear.bias.detach()])
+    return Path(params.numpy(), losses.numpy())
+
+
+def compare_optimizers(
+    x: ArrayLike,
+    y: ArrayLike,
+    optimizers: dict[str, OptimizerFactory],
+    target: tuple[float, float] = (2.0, 1.0),
+    tol: float = 1e-3,
+    max_epochs: int = 3000,
+    seed: int = 0,
+) -> list[dict[str, object]]:
+    """Epochs each optimizer needs until ``|w - w*|, |b - b*| < tol``, from the same start.
+
+    Args:
+        x, y: ``(n, 1)`` float32 data.
+        optimizers: name → ``params -> optimizer``, e.g.
+            ``{"SGD": lambda p: torch.optim.SGD(p, lr=0.01)}``.
+        target: the true ``(w, b)``.
+        tol: the tolerance on both.
+        max_epochs: give up after this many epochs (``epochs`` is then ``None``).
+        seed: the initialisation seed shared by all runs.
+
+    Returns:
+        One row per optimizer: ``{"optimizer": name, "epochs": int | None, "final_loss": float}``.
+    """
+    rows = []
+    for name, factory in optimizers.items():
+        path = descent_path(x, y, max_epochs, factory, seed)
+        rows.append({"optimizer": name, "epochs": path.epochs_to_reach(target, tol), "final_loss": path.losses[-1]})
+    return rows

@@ -2,16 +2,9 @@ import numpy as np
 import pytest
 import torch
 
-from linreg_utils.analysis import (
-    closed_form,
-    compare_optimizers,
-    descent_path,
-    loss_grid,
-    mse_hessian,
-    stable_lr_limit,
-    unstandardize,
-)
+from linreg_utils.analysis import closed_form, loss_grid, mse_hessian, stable_lr_limit, unstandardize
 from linreg_utils.data import make_regression_data, standardize
+from linreg_utils.training import compare_optimizers, descent_path
 
 
 def test_closed_form_recovers_the_posts_line_exactly(data):
@@ -79,3 +72,30 @@ def test_compare_optimizers_reports_epochs_and_never(data):
     assert [r["optimizer"] for r in rows] == ["SGD", "tiny lr"]
     assert rows[0]["epochs"] == 916
     assert rows[1]["epochs"] is None
+
+
+def test_modules_import_only_earlier_modules_and_no_private_names():
+    """The package's layering: each module imports only the ones before it, and only public names."""
+    import ast
+    from pathlib import Path
+
+    order = ["validation", "data", "model", "batching", "analysis", "training", "evaluation", "checkpoint", "plotting"]
+    package = Path(__file__).resolve().parent.parent / "linreg_utils"
+    for name in order:
+        tree = ast.parse((package / f"{name}.py").read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+                target = node.module.split(".")[0]
+                assert target in order[: order.index(name)], f"{name} imports {target}, which comes after it"
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                assert not private, f"{name} imports private names {private} from {target}"
+
+
+def test_one_gradient_step_serves_train_descent_path_and_ddp(data):
+    """train and descent_path take the same steps: the same losses from the same start."""
+    from linreg_utils import LinearRegressionModel, train
+
+    torch.manual_seed(0)
+    history = train(LinearRegressionModel(1, 1), *data, epochs=50, log_every=0)
+    path = descent_path(*data, epochs=50, seed=0)
+    np.testing.assert_allclose(history.losses, path.losses, rtol=1e-6)

@@ -27,9 +27,9 @@ def test_minibatches_without_shuffle_keep_order_and_a_seed_repeats_the_order():
     assert first == again
 
 
-@pytest.mark.parametrize("size", [0, -1, 2.5, "8"])
-def test_bad_batch_sizes_are_rejected(size):
-    with pytest.raises(ValueError, match="batch_size must be a whole number >= 1"):
+@pytest.mark.parametrize(("size", "error"), [(0, ValueError), (-1, ValueError), (2.5, TypeError), ("8", TypeError)])
+def test_bad_batch_sizes_are_rejected(size, error):
+    with pytest.raises(error, match=r"batch_size (must be a whole number >= 1|is the text).*or None for full batches"):
         list(minibatches(torch.zeros(4, 1), torch.zeros(4, 1), size))
 
 
@@ -80,7 +80,7 @@ def test_batch_size_larger_than_the_data_is_one_full_batch(data):
 
 
 def test_train_rejects_a_bad_batch_size(model, data):
-    with pytest.raises(ValueError, match="batch_size must be a whole number >= 1"):
+    with pytest.raises(ValueError, match=r"batch_size must be a whole number >= 1, got 0 \(or None for full batches\)"):
         train(model, *data, batch_size=0)
 
 

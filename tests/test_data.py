@@ -34,7 +34,7 @@ def test_noise_is_reproducible_with_a_seed_and_centred_on_the_line():
 
 @pytest.mark.parametrize("n", [0, -3])
 def test_make_linear_data_rejects_fewer_than_one_point(n):
-    with pytest.raises(ValueError, match="n must be at least 1"):
+    with pytest.raises(ValueError, match="n must be a whole number >= 1"):
         make_linear_data(n=n)
 
 
@@ -44,7 +44,7 @@ def test_make_linear_data_rejects_a_non_integer_n():
 
 
 def test_make_linear_data_rejects_negative_noise():
-    with pytest.raises(ValueError, match=r"noise_std must be a finite number >= 0.*use 0.0 for no noise"):
+    with pytest.raises(ValueError, match=r"noise_std must be a finite number >= 0 such as 0.0 \(no noise\)"):
         make_linear_data(noise_std=-1.0)
 
 
@@ -153,7 +153,7 @@ def test_train_test_split_is_reproducible_and_keeps_rows_together():
 def test_train_test_split_rejects_a_fraction_outside_0_1(fraction):
     from linreg_utils.data import train_test_split
 
-    with pytest.raises(ValueError, match="test_fraction must be between 0 and 1"):
+    with pytest.raises(ValueError, match="test_fraction must be a (finite )?number > 0 and (<= 1|< 1) such as 0.25"):
         train_test_split(*make_linear_data(), test_fraction=fraction)
 
 

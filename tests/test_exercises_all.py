@@ -1,36 +1,119 @@
-"""Every notebook's questions behave alike: the blank, the hint and the solution."""
+"""One test for every question of every notebook: the blank, each declared mistake, the solution, the hints,
+and the catalogue of messages in every language. Per-notebook files keep only custom checkers' cases."""
 
 import importlib
 import json
+import math
 from pathlib import Path
 
+import numpy as np
 import pytest
+import torch
+from torch import nn
 
-from linreg_utils.exercises import Question, ____
+import linreg_utils
+from linreg_utils.exercises import Question, ____, catalogue, set_language
+from linreg_utils.exercises.core import LANGUAGES
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-QUESTIONS = [
-    (path.name[:2], name, question)
-    for path in NOTEBOOKS
-    for name, question in vars(importlib.import_module(f"linreg_utils.exercises.nb{path.name[:2]}")).items()
-    if isinstance(question, Question)
-]
+NAMES = [f"nb{p.name[:2]}" for p in NOTEBOOKS]
 
 
-@pytest.mark.parametrize(("nb", "name", "question"), QUESTIONS, ids=[f"nb{n}.{q}" for n, q, _ in QUESTIONS])
-def test_blank_hint_and_solution(nb, name, question, capsys):
+def _import(name):
+    try:
+        return importlib.import_module(f"linreg_utils.exercises.{name}")
+    except Exception:  # reported by test_every_exercise_module_imports, so the other modules are still tested
+        return None
+
+
+MODULES = {name: module for name in NAMES if (module := _import(name)) is not None}
+QUESTIONS = [(name, q) for name, module in MODULES.items() for q in vars(module).values() if isinstance(q, Question)]
+IDS = [q.key for _, q in QUESTIONS]
+MISTAKES = [(q, m) for _, q in QUESTIONS for m in q.mistakes]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_exercise_module_imports(name):
+    importlib.import_module(f"linreg_utils.exercises.{name}")
+
+
+@pytest.fixture(autouse=True)
+def english():
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.mark.parametrize(("module", "question"), QUESTIONS, ids=IDS)
+def test_the_blank_asks_to_replace_it(module, question):
     assert question.diagnose(____) == "replace ____ with your answer, then run the cell again."
-    question.check(____)
-    question.hint()
+
+
+@pytest.mark.parametrize(("q", "mistake"), MISTAKES, ids=[f"{q.key}.{m.key}" for q, m in MISTAKES])
+def test_each_declared_mistake_gets_its_own_message(q, mistake):
+    example = mistake.example if mistake.example is not None else mistake.match
+    assert not callable(example), f"{q.key} {mistake.key}: a mistake matched by a function needs an example="
+    wrong = q.verdict(example)
+    assert wrong is not None and wrong.key == mistake.key, f"{example!r} gave {wrong}"
+    assert q.diagnose(example)  # the message renders with the values it names
+
+
+def run_solution(module, question):
+    namespace = {"np": np, "torch": torch, "nn": nn, "math": math}
+    namespace.update({name: getattr(linreg_utils, name) for name in linreg_utils.__all__})
+    namespace.update(vars(module))
+    exec(question.solution_code, namespace)  # noqa: S102 -- the course's own solution
+    return namespace[question.answer]
+
+
+@pytest.mark.parametrize(("module", "question"), QUESTIONS, ids=IDS)
+def test_the_solution_passes_its_own_check(module, question):
+    assert question.diagnose(run_solution(MODULES[module], question)) is None
+
+
+@pytest.mark.parametrize(("module", "question"), QUESTIONS, ids=IDS)
+def test_hints_come_in_order_and_solution_is_shown(module, question, capsys):
+    hints = question.hints
+    assert hints and all(len(h) > 10 for h in hints)
+    for _ in range(len(hints) + 1):
+        question.hint()
     question.solution()
-    out = capsys.readouterr().out.splitlines()
-    assert out[0] == "❌ Not yet: replace ____ with your answer, then run the cell again."
-    assert out[1].startswith("💡 Hint: ") and len(out[1]) > len("💡 Hint: ") + 10
-    assert out[2] == "Solution:" and len(out) > 3
+    out = capsys.readouterr().out
+    for hint in hints:
+        assert hint in out
+    assert "That was the last hint" in out
+    assert "Solution:\n" in out and question.solution_code.splitlines()[0] in out
+    question._hints_shown = 0
+
+
+def used_keys(module_name):
+    keys = set()
+    for name, q in QUESTIONS:
+        if name == module_name:
+            keys |= {m.key for m in q.mistakes} | ({q.otherwise} if isinstance(q.otherwise, str) else set())
+    return keys
+
+
+@pytest.mark.parametrize("module", ["core", *NAMES])
+def test_every_language_has_every_message_and_no_other(module):
+    english = catalogue(module, "en")
+    assert english, f"no English catalogue for {module}"
+    for language in LANGUAGES:
+        assert set(catalogue(module, language)) == set(english), f"{language} catalogue of {module} differs"
+
+
+@pytest.mark.parametrize("module", NAMES)
+def test_declared_keys_exist_and_catalogue_has_no_orphans(module):
+    english = catalogue(module, "en")
+    used = used_keys(module)
+    assert used <= set(english), f"missing messages: {sorted(used - set(english))}"
+    declared_questions = {q.name for name, q in QUESTIONS if name == module}
+    for key in english:
+        assert key.split(".")[0] in declared_questions, f"{module}: message {key} belongs to no question"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_each_notebook_uses_its_own_questions(path):
     code = "\n".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code")
     assert f"linreg_utils.exercises.nb{path.name[:2]} import" in code
-    assert sum(1 for nb, _, _ in QUESTIONS if nb == path.name[:2]) >= 2
+    assert sum(1 for name, _ in QUESTIONS if name == f"nb{path.name[:2]}") >= 2

@@ -23,9 +23,10 @@ def test_forward_computes_x_wt_plus_b():
     torch.testing.assert_close(model(x), torch.tensor([[9.5, -2.0]]))
 
 
-@pytest.mark.parametrize("dims", [(0, 1), (1, -2), (1.5, 1), (True, 1)])
-def test_invalid_dims_are_rejected(dims):
-    with pytest.raises(ValueError, match="must be a whole number >= 1"):
+@pytest.mark.parametrize(("dims", "error"), [((0, 1), ValueError), ((1, -2), ValueError), ((1.5, 1), TypeError),
+                                             ((True, 1), TypeError)])
+def test_invalid_dims_are_rejected(dims, error):
+    with pytest.raises(error, match="must be a whole number >= 1"):
         LinearRegressionModel(*dims)
 
 

@@ -94,9 +94,11 @@ def test_cells_that_fail_on_purpose_carry_the_tag_and_the_comment(notebook):
         )
 
 
-def test_setup_cell_turns_on_short_tracebacks(notebook):
+def test_setup_cell_turns_on_short_tracebacks_and_chooses_the_feedback_language(notebook):
     _, nb = notebook
-    assert "\nshort_tracebacks()" in source(code_cells(nb)[0])
+    setup = source(code_cells(nb)[0])
+    assert "\nshort_tracebacks()" in setup
+    assert '\nset_language("en")' in setup
 
 
 def test_no_run_specific_metadata(notebook):

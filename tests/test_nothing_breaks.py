@@ -33,7 +33,7 @@ from linreg_utils import (
     train,
 )
 from linreg_utils import checkpoint as checkpoint_module
-from linreg_utils.data import as_whole_number
+from linreg_utils.validation import check_whole_number as as_whole_number
 
 
 def _fresh(seed=0):
@@ -415,7 +415,7 @@ def test_numbers_of_other_types_are_accepted(data, kwargs):
 
 @pytest.mark.parametrize("epochs", [Decimal("2.5"), Fraction(5, 2), torch.tensor(2.5), True, "20"])
 def test_numbers_that_are_not_whole_are_refused(data, epochs):
-    with pytest.raises(ValueError, match="epochs must be a whole number >= 1"):
+    with pytest.raises(TypeError, match="epochs (must be a whole number >= 1|is the text)"):
         train(_fresh(), *data, epochs=epochs)
 
 

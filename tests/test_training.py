@@ -89,20 +89,21 @@ def test_divergence_names_the_first_bad_epoch(data):
     assert losses[-1] > 1e6 * losses[0] and np.all(losses[:-1] <= 1e6 * max(losses[0], 161.0))
 
 
-@pytest.mark.parametrize("epochs", [0, -5, 2.5])
-def test_non_positive_epochs_are_rejected(model, data, epochs):
-    with pytest.raises(ValueError, match="epochs must be a whole number >= 1"):
+@pytest.mark.parametrize(("epochs", "error"), [(0, ValueError), (-5, ValueError), (2.5, TypeError)])
+def test_non_positive_epochs_are_rejected(model, data, epochs, error):
+    with pytest.raises(error, match="epochs must be a whole number >= 1"):
         train(model, *data, epochs=epochs)
 
 
-@pytest.mark.parametrize("lr", [0, -0.01, float("nan"), float("inf"), None])
-def test_bad_learning_rates_are_rejected(model, data, lr):
-    with pytest.raises(ValueError, match="lr must be a .*number > 0 such as 0.01"):
+@pytest.mark.parametrize(("lr", "error"), [(0, ValueError), (-0.01, ValueError), (float("nan"), ValueError),
+                                         (float("inf"), ValueError), (None, TypeError)])
+def test_bad_learning_rates_are_rejected(model, data, lr, error):
+    with pytest.raises(error, match="lr must be a .*number > 0 such as 0.01"):
         train(model, *data, lr=lr)
 
 
 def test_a_learning_rate_given_as_text_says_to_drop_the_quotes(model, data):
-    with pytest.raises(ValueError, match="lr is the text '0.01'.*write lr=0.01 without quotes"):
+    with pytest.raises(TypeError, match="lr is the text '0.01'.*write lr=0.01 without quotes"):
         train(model, *data, lr="0.01")
 
 

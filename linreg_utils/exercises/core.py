@@ -1,32 +1,71 @@
-"""The mechanism behind the exercises: a question, its checker, hint and solution."""
+"""The mechanism behind the exercises: declared questions, their feedback, and its languages.
+
+A question is *declared*, not programmed: the expected answer, how to read the learner's answer, the
+known mistakes (each a wrong value, or a test on the answer, with the message that names the
+misconception), hints in order and a solution that is code. Only a question that runs the learner's
+own code (a function to write) needs a checker of its own, and it returns the same kind of verdict.
+
+Every sentence a learner reads comes from a per-language catalogue (``text/<language>/<module>.py``),
+keyed by the question: ``"q1.hint1"``, ``"q1.sum"``, ... A bug in a checker is an error for the
+course's authors (:class:`CheckerError`), never "your answer could not be checked".
+"""
 
 from __future__ import annotations
 
+import importlib
+import math
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
 
+# ------------------------------------------------------------------------------------------- languages
 
-class _Blank:
-    """The placeholder a learner replaces with an answer."""
-
-    def __repr__(self) -> str:
-        return "____"
+LANGUAGES = tuple(sorted(p.name for p in (Path(__file__).parent / "text").iterdir() if (p / "__init__.py").exists()))
+_settings = {"language": "en"}
 
 
-____ = _Blank()
+def set_language(language: str) -> None:
+    """Choose the language of the exercises' feedback, hints and solutions' notes.
+
+    Args:
+        language: ``"en"`` (English) or ``"zh"`` (简体中文).
+
+    Example:
+        >>> set_language("en")
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"language {language!r} is not available: choose one of {', '.join(LANGUAGES)}")
+    _settings["language"] = language
 
 
-def _contains_blank(answer: Any) -> bool:
-    if answer is ____:
-        return True
-    if isinstance(answer, (tuple, list)):
-        return any(_contains_blank(a) for a in answer)
-    return False
+def get_language() -> str:
+    """The language chosen with :func:`set_language` (``"en"`` until then)."""
+    return _settings["language"]
+
+
+def catalogue(module: str, language: str) -> dict[str, str]:
+    """The messages of one exercise module (``"nb04"``, or ``"core"``) in one language ({} if none yet)."""
+    try:
+        return importlib.import_module(f"{__package__}.text.{language}.{module}").TEXT
+    except ModuleNotFoundError:
+        return {}
+
+
+def text(module: str, key: str, **values: Any) -> str:
+    """The message ``key`` of ``module`` in the current language (English where it is missing), filled in."""
+    template = catalogue(module, get_language()).get(key) or catalogue(module, "en").get(key)
+    if template is None:
+        raise CheckerError(f"no message {module}.{key} in the catalogue (linreg_utils/exercises/text/en/{module}.py)")
+    return template.format(**values)
+
+
+# -------------------------------------------------------------------------------------------- feedback
 
 
 class Feedback:
@@ -69,56 +108,95 @@ class Feedback:
             print(self.plain)
 
 
-def _markdown_message(text: str) -> str:
-    """A checker's message as Markdown: the blank shown as code; everything else is already Markdown-safe."""
-    return text.replace(" ____ ", " `____` ")
+def _markdown(message: str) -> str:
+    """A catalogue message as Markdown: the blank shown as code; the rest is written Markdown-safe."""
+    return message.replace("____", "`____`")
 
 
-class Question:
-    """One exercise: a checker that explains mistakes, a hint and a solution.
+# ------------------------------------------------------------------------------------- verdicts, errors
 
-    Args:
-        prompt: the task in one sentence (shown by ``print(q)``).
-        checker: ``checker(answer) -> None`` when the answer is right, else a
-            string saying *why* it is not right yet (the usual mistake, named).
-        hint: a nudge towards the answer.
-        solution: the answer as code, followed by a short explanation.
+
+class CheckerError(RuntimeError):
+    """A question's checker failed: a bug in the course, not a mistake of the learner."""
+
+
+@dataclass
+class Wrong:
+    """The verdict "not yet": the catalogue key of the message, and the values it is filled in with.
+
+    ``key`` is relative to the question's module (``"q1.sum"``), or starts with ``"core."``.
     """
 
-    def __init__(self, prompt: str, checker: Callable[[Any], str | None], hint: str, solution: str) -> None:
-        self.prompt = prompt
-        self._checker = checker
-        self._hint = hint
-        self._solution = solution
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
 
-    def diagnose(self, answer: Any) -> str | None:
-        """``None`` if ``answer`` is right, else the reason it is not (what ``check`` prints)."""
-        if _contains_blank(answer):
-            return "replace ____ with your answer, then run the cell again."
-        try:
-            return self._checker(answer)
-        except Exception as err:  # a wrong kind of answer must not crash the lesson
-            return f"your answer could not be checked ({type(err).__name__}: {err})."
+    def __init__(self, key: str, **values: Any) -> None:
+        self.key = key
+        self.values = values
 
-    def check(self, answer: Any) -> None:
-        """Show ``Correct`` or a message that says what to fix (formatted in Jupyter, plain in a terminal)."""
-        problem = self.diagnose(answer)
-        if problem is None:
-            Feedback("✅ Correct!", "✅ **Correct!**").show()
-        else:
-            Feedback(f"❌ Not yet: {problem}", f"❌ **Not yet:** {_markdown_message(problem)}").show()
 
-    def hint(self) -> None:
-        """Show a hint."""
-        Feedback(f"💡 Hint: {self._hint}", f"💡 **Hint:** {_markdown_message(self._hint)}").show()
+class Unreadable(Exception):
+    """Raised by a reader when the answer is not of a kind the question can read; carries a :class:`Wrong`."""
 
-    def solution(self) -> None:
-        """Show the solution: code, with comments that explain it."""
-        code = self._solution.strip("\n")
-        Feedback("Solution:\n" + textwrap.indent(code, "    "), f"**Solution:**\n\n```python\n{code}\n```").show()
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(key)
+        self.wrong = Wrong(key, **values)
 
-    def __repr__(self) -> str:
-        return f"Question: {self.prompt}"
+
+# ----------------------------------------------------------------------------------- the tolerance policy
+
+RTOL = 5e-3  # an answer rounded to 3 significant figures is right
+CLOSE_RTOL = 5e-2  # within 2 significant figures: "close, give more digits"
+ATOL = 1e-6
+
+
+def close(got: Any, expected: Any, rtol: float = RTOL) -> bool:
+    """True when ``got`` equals ``expected`` within the course's one tolerance (same shape for arrays).
+
+    Numbers, tuples of numbers and arrays are compared element by element.
+
+    Example:
+        >>> close(13.3, 40 / 3), close(13.0, 40 / 3)
+        (True, False)
+    """
+    try:
+        a = np.asarray(got, dtype=np.float64)
+        b = np.asarray(expected, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=ATOL))
+
+
+def rounded(got: Any, expected: Any) -> bool:
+    """True when ``got`` is ``expected`` rounded (up or down) to 2 significant figures, element by element.
+
+    Such an answer is "close, give more digits", even when it happens to equal a known mistake.
+
+    Example:
+        >>> rounded(-13, -40 / 3), rounded(0.72, 0.725), rounded(0.718, 0.725)
+        (True, True, False)
+    """
+    try:
+        a = np.asarray(got, dtype=np.float64)
+        b = np.asarray(expected, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    if a.shape != b.shape or not np.all(np.isfinite(a)):
+        return False
+    for g, e in zip(a.ravel(), b.ravel(), strict=True):
+        if close(g, e):
+            continue
+        if e == 0:
+            return False
+        scale = 10.0 ** (1 - math.floor(math.log10(abs(e))))
+        options = [math.floor(e * scale) / scale, math.ceil(e * scale) / scale]
+        if not any(math.isclose(g, o, rel_tol=1e-9, abs_tol=1e-12) for o in options):
+            return False
+    return True
+
+
+# ------------------------------------------------------------------------------------------------ readers
+# A reader turns the learner's answer into the value a question compares, or raises Unreadable.
 
 
 def as_numpy(value: Any) -> np.ndarray | None:
@@ -130,59 +208,6 @@ def as_numpy(value: Any) -> np.ndarray | None:
     return None
 
 
-def compare_array(answer: Any, expected: np.ndarray, name: str = "your array", atol: float = 1e-5) -> str | None:
-    """Diagnose an array answer: its type, then shape, then dtype, then values.
-
-    Args:
-        answer: what the learner gave (numpy array or tensor expected).
-        expected: the right array; its shape and dtype are required too.
-        name: how to call the answer in messages.
-        atol: tolerance on the values.
-
-    Returns:
-        ``None`` when right, else the first problem found, with its fix.
-    """
-    got = as_numpy(answer)
-    if got is None:
-        kind = "a Python list" if isinstance(answer, list) else f"a {type(answer).__name__}"
-        return f"{name} is {kind}; make a numpy array with np.array(..., dtype=np.{expected.dtype})."
-    if got.shape != expected.shape:
-        fix = ""
-        if got.size == expected.size:
-            fix = f" — the numbers may be right: try .reshape{expected.shape}"
-            if expected.ndim == 2 and expected.shape[1] == 1:
-                fix = " — the numbers may be right: make it a column with .reshape(-1, 1)"
-        return f"{name} has shape {got.shape}, expected {expected.shape}{fix}."
-    if got.dtype != expected.dtype:
-        return f"{name} has dtype {got.dtype}, expected {expected.dtype}: convert it with .astype(np.{expected.dtype})."
-    if not np.allclose(got, expected, atol=atol):
-        i = int(np.argmax(np.abs(got.astype(np.float64) - expected).ravel()))
-        position = tuple(int(k) for k in np.unravel_index(i, expected.shape))
-        return (
-            f"{name} has the right shape and dtype, but some values differ "
-            f"(e.g. position {position}: got {got.ravel()[i]:.4g}, "
-            f"expected {expected.ravel()[i]:.4g})."
-        )
-    return None
-
-
-def as_array(answer: Any, dtype: type = np.float64) -> np.ndarray | None:
-    """The answer as a numeric numpy array (from an array, tensor, list, tuple, range or number), or None."""
-    if isinstance(answer, range):
-        answer = list(answer)
-    if isinstance(answer, (int, float, np.number)) and not isinstance(answer, bool):
-        answer = np.asarray(answer)
-    got = as_numpy(answer)
-    if got is None and isinstance(answer, (list, tuple)):
-        try:
-            got = np.asarray(answer, dtype=dtype)
-        except (TypeError, ValueError):
-            return None
-    if got is None or not np.issubdtype(got.dtype, np.number):
-        return None
-    return got.astype(dtype)
-
-
 def as_number(value: Any) -> float | None:
     """The answer as a float if it is a single number (int, float, 1-element array or tensor), else None."""
     if (isinstance(value, torch.Tensor) and value.numel() == 1) or (isinstance(value, np.ndarray) and value.size == 1):
@@ -192,16 +217,320 @@ def as_number(value: Any) -> float | None:
     return float(value)
 
 
-def is_close(value: float | None, target: float, rtol: float = 1e-3, atol: float = 1e-9) -> bool:
-    """True when ``value`` (from :func:`as_number`) is within tolerance of ``target``."""
-    return value is not None and bool(np.isclose(value, target, rtol=rtol, atol=atol))
-
-
-def compare_number(answer: Any, expected: float, name: str = "your number", rtol: float = 1e-3) -> str | None:
-    """Diagnose a numeric answer within a relative tolerance ``rtol``."""
+def number(answer: Any) -> float:
+    """Read one number (int, float, numpy scalar, one-element array or tensor)."""
     value = as_number(answer)
     if value is None:
-        return f"{name} should be a number, got {type(answer).__name__}."
-    if not is_close(value, expected, rtol=rtol, atol=1e-12):
-        return f"{name} is {value:.4g}, which is not right yet."
-    return None
+        raise Unreadable("core.number", kind=_kind(answer))
+    return value
+
+
+def whole_number(answer: Any) -> int:
+    """Read a whole number (``3`` or ``3.0``)."""
+    value = number(answer)
+    if not math.isfinite(value) or value != int(value):
+        raise Unreadable("core.whole_number", got=answer)
+    return int(value)
+
+
+def numbers(*names: str) -> Callable[[Any], tuple[float, ...]]:
+    """A reader for a tuple of numbers, e.g. ``numbers("w", "b")`` reads ``(w, b)``."""
+
+    def read(answer: Any) -> tuple[float, ...]:
+        together = ", ".join(names)
+        if not isinstance(answer, (tuple, list)) or len(answer) != len(names):
+            raise Unreadable("core.numbers", names=together)
+        values = tuple(as_number(a) for a in answer)
+        if any(v is None for v in values):
+            raise Unreadable("core.numbers_kind", names=together)
+        return values  # type: ignore[return-value]
+
+    return read
+
+
+def array(dtype: Any = None, lists: bool = True) -> Callable[[Any], np.ndarray]:
+    """A reader for an array: a numpy array, a tensor, or (if ``lists``) a list of numbers typed by hand.
+
+    The array keeps its shape (a wrong shape is a mistake to name, not a reason to refuse). With a
+    ``dtype``, numbers typed by hand are converted to it; without one the dtype is kept, to be checked.
+    """
+
+    def read(answer: Any) -> np.ndarray:
+        got = as_numpy(answer)
+        if got is None and lists and isinstance(answer, (list, tuple, range)):
+            try:
+                got = np.asarray(list(answer), dtype=np.float64)
+            except (TypeError, ValueError):
+                got = None
+        if got is None or not np.issubdtype(got.dtype, np.number):
+            name = np.dtype(dtype or np.float32).name
+            raise Unreadable("core.array", kind=_kind(answer), dtype=name)
+        return got if dtype is None or got.dtype == dtype else got.astype(dtype)
+
+    return read
+
+
+def _kind(answer: Any) -> str:
+    return "a Python list" if isinstance(answer, list) else f"a {type(answer).__name__}"
+
+
+def compare_array(expected: np.ndarray, name: str) -> Callable[[np.ndarray], Wrong | None]:
+    """An ``otherwise`` for array questions: the first difference, shape, then dtype, then values.
+
+    Example:
+        >>> compare_array(np.zeros((3, 1), np.float32), "x")(np.zeros(3, np.float32)).key
+        'core.array_column'
+    """
+
+    def otherwise(got: np.ndarray) -> Wrong | None:
+        if got.shape != expected.shape:
+            if got.size == expected.size:
+                key = "core.array_column" if expected.ndim == 2 and expected.shape[1] == 1 else "core.array_reshape"
+            else:
+                key = "core.array_shape"
+            return Wrong(key, name=name, got_shape=got.shape, shape=expected.shape)
+        if got.dtype != expected.dtype:
+            return Wrong("core.array_dtype", name=name, got_dtype=got.dtype.name, dtype=expected.dtype.name)
+        if not close(got, expected):
+            i = int(np.argmax(np.abs(got.astype(np.float64) - expected).ravel()))
+            position = tuple(int(k) for k in np.unravel_index(i, expected.shape))
+            return Wrong("core.array_values", name=name, position=position, got_value=float(got.ravel()[i]),
+                         expected_value=float(expected.ravel()[i]))
+        return None
+
+    return otherwise
+
+
+def shape(answer: Any) -> tuple[int, ...]:
+    """Read a shape: a tuple of whole numbers (a list or a ``torch.Size`` is fine too; a bare int is not)."""
+    if isinstance(answer, (int, np.integer)) and not isinstance(answer, bool):
+        raise Unreadable("core.shape_int", got=int(answer))
+    if not isinstance(answer, (tuple, list)) or not all(
+        isinstance(a, (int, np.integer)) and not isinstance(a, bool) for a in answer
+    ):
+        raise Unreadable("core.shape", kind=_kind(answer))
+    return tuple(int(a) for a in answer)
+
+
+def show(value: Any) -> str:
+    """A read answer as the messages quote it: numbers to 4 significant figures."""
+    if isinstance(value, (float, np.floating)):
+        return f"{value:.4g}"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(show(v) for v in value) + ")"
+    if isinstance(value, np.ndarray):
+        return np.array2string(value, precision=4, suppress_small=True)
+    return repr(value)
+
+
+def anything(answer: Any) -> Any:
+    """The answer as it is (for questions whose mistakes and checks look at it themselves)."""
+    return answer
+
+
+# ------------------------------------------------------------------------------------------- questions
+
+
+@dataclass
+class Mistake:
+    """A known wrong answer and the message that names its misconception.
+
+    Args:
+        match: the value this mistake produces (compared with :func:`close`), or a function of the read
+            answer that returns True when the answer shows the mistake.
+        key: the message's key in the catalogue; it may use ``{got}``, ``{shown}`` and the question's ``values``.
+        example: an answer that makes this mistake, for the tests (needed when ``match`` is a function).
+    """
+
+    match: Any
+    key: str
+    example: Any = None
+
+    def matches(self, got: Any, exact: bool = False) -> bool:
+        if callable(self.match):
+            return bool(self.match(got))
+        return _equal(got, self.match) if exact else close(got, self.match)
+
+
+def _equal(got: Any, expected: Any) -> bool:
+    """Exact equality, for counts and shapes (a tolerance would accept 507 epochs for 506)."""
+    try:
+        return bool(np.array_equal(np.asarray(got), np.asarray(expected)))
+    except (TypeError, ValueError):
+        return False
+
+
+class _Blank:
+    """The placeholder a learner replaces with an answer."""
+
+    def __repr__(self) -> str:
+        return "____"
+
+
+____ = _Blank()
+
+
+def contains_blank(answer: Any) -> bool:
+    """True if the answer is the blank, holds it, or is a function whose code still uses it."""
+    if answer is ____:
+        return True
+    if isinstance(answer, (tuple, list)):
+        return any(contains_blank(a) for a in answer)
+    code = getattr(answer, "__code__", None)
+    return code is not None and "____" in code.co_names
+
+
+class Question:
+    """One exercise, declared: what is right, the usual mistakes, hints in order and a solution.
+
+    Args:
+        key: ``"<module>.<name>"``, e.g. ``"nb04.q1"``: where the question's messages live in the catalogue
+            (``text/<language>/nb04.py``, keys ``"q1.hint1"``, ``"q1.hint2"``, ..., ``"q1.<mistake>"``).
+        answer: the variable the notebook asks for (``"answer"``, ``"relu_z"``, ...); the solution assigns it.
+        expected: the right value, compared with :func:`close` after ``read``; or a function of the read
+            answer returning True when it is right.
+        read: turns the learner's answer into a value (:func:`number`, :func:`numbers`, :func:`array`,
+            :func:`shape`, ...); raises :class:`Unreadable` for an answer of the wrong kind.
+        mistakes: known wrong answers, tried in order once the answer is not right.
+        otherwise: the key of the message for any other wrong answer (it may use ``{got}`` and ``{shown}``),
+            or a function of the read answer returning a :class:`Wrong` (e.g. :func:`compare_array`).
+        check: a custom checker ``check(answer) -> Wrong | None`` for questions that run the learner's code;
+            replaces ``read``/``expected``/``mistakes``.
+        solution: code that assigns ``answer`` (run by the tests: it must pass its own check).
+        values: values the messages are filled in with, besides ``got``.
+        close_enough: answer "close, give more digits" to an answer within 2 significant figures of the
+            right one, before looking for mistakes (default: yes, except for shapes and whole numbers,
+            which are compared exactly).
+    """
+
+    def __init__(
+        self,
+        key: str,
+        *,
+        answer: str = "answer",
+        expected: Any = None,
+        read: Callable[[Any], Any] = anything,
+        mistakes: Sequence[Mistake] = (),
+        otherwise: str | Callable[[Any], Wrong | None] | None = None,
+        check: Callable[[Any], Wrong | None] | None = None,
+        solution: str,
+        values: dict[str, Any] | None = None,
+        close_enough: bool | None = None,
+    ) -> None:
+        self.module, self.name = key.split(".")
+        self.key = key
+        self.answer = answer
+        self.expected = expected
+        self.read = read
+        self.mistakes = tuple(mistakes)
+        self.otherwise = otherwise
+        self.custom_check = check
+        self._solution = textwrap.dedent(solution).strip("\n")
+        self.values = values or {}
+        self.exact = read in (shape, whole_number)  # counts and shapes: equal, not close
+        self.close_enough = not self.exact if close_enough is None else close_enough
+        self._hints_shown = 0
+
+    # -------------------------------------------------------------------------- the verdict
+
+    def verdict(self, answer: Any) -> Wrong | None:
+        """``None`` if ``answer`` is right, else the :class:`Wrong` naming what to fix.
+
+        Raises:
+            CheckerError: if the checker itself fails (a bug to report, not the learner's mistake).
+        """
+        if contains_blank(answer):
+            return Wrong("core.blank")
+        try:
+            if self.custom_check is not None:
+                return self.custom_check(answer)
+            got = self.read(answer)
+            return self._compare(got)
+        except Unreadable as unreadable:
+            return unreadable.wrong
+        except Exception as err:
+            raise CheckerError(
+                f"the checker of {self.key} failed on the answer {answer!r}: {type(err).__name__}: {err}. "
+                "This is a bug in the course, not your mistake: please report it."
+            ) from err
+
+    def _compare(self, got: Any) -> Wrong | None:
+        if callable(self.expected):
+            right = self.expected(got)
+        else:
+            right = _equal(got, self.expected) if self.exact else close(got, self.expected)
+        if right:
+            return None
+        shown = show(got)
+        if self.close_enough and not callable(self.expected) and rounded(got, self.expected):
+            return Wrong("core.close", got=got, shown=shown)  # rounded too much: not a misconception
+        key = next((m.key for m in self.mistakes if m.matches(got, self.exact)), None)
+        if key is None and self.close_enough and not callable(self.expected) and close(got, self.expected, CLOSE_RTOL):
+            key = "core.close"
+        if key is None and callable(self.otherwise):
+            return self.otherwise(got)
+        return Wrong(key or self.otherwise or "core.not_yet", got=got, shown=shown)
+
+    def message(self, wrong: Wrong) -> str:
+        """The text of a verdict in the current language."""
+        module, key = ("core", wrong.key[5:]) if wrong.key.startswith("core.") else (self.module, wrong.key)
+        return text(module, key, **{**self.values, **wrong.values})
+
+    def diagnose(self, answer: Any) -> str | None:
+        """``None`` if ``answer`` is right, else the message that says what to fix (what ``check`` shows)."""
+        wrong = self.verdict(answer)
+        return None if wrong is None else self.message(wrong)
+
+    # ---------------------------------------------------------------- what the learner calls
+
+    def check(self, answer: Any) -> None:
+        """Show ``Correct`` or a message that says what to fix (formatted in Jupyter, plain in a terminal)."""
+        problem = self.diagnose(answer)
+        if problem is None:
+            correct = text("core", "correct")
+            Feedback(f"✅ {correct}", f"✅ **{correct}**").show()
+        else:
+            not_yet = text("core", "not_yet_label")
+            Feedback(f"❌ {not_yet} {problem}", f"❌ **{not_yet}** {_markdown(problem)}").show()
+
+    @property
+    def hints(self) -> list[str]:
+        """The hints, in order, in the current language."""
+        english = catalogue(self.module, "en")
+        count = sum(1 for k in english if k.startswith(f"{self.name}.hint"))
+        return [text(self.module, f"{self.name}.hint{i}") for i in range(1, count + 1)]
+
+    def hint(self) -> None:
+        """Show the next hint (each call shows one more, in order)."""
+        hints = self.hints
+        i = min(self._hints_shown, len(hints) - 1)
+        self._hints_shown += 1
+        label = text("core", "hint_label") + (f" {i + 1}/{len(hints)}" if len(hints) > 1 else "")
+        more = " " + text("core", "last_hint", name=self.name) if self._hints_shown > len(hints) else ""
+        Feedback(f"💡 {label}: {hints[i]}{more}", f"💡 **{label}:** {_markdown(hints[i])}{_markdown(more)}").show()
+
+    def solution(self) -> None:
+        """Show the solution: code, with comments that explain it."""
+        label = text("core", "solution_label")
+        code = self._solution
+        Feedback(f"{label}:\n" + textwrap.indent(code, "    "), f"**{label}:**\n\n```python\n{code}\n```").show()
+
+    @property
+    def solution_code(self) -> str:
+        """The solution's code, as the tests run it."""
+        return self._solution
+
+    def __repr__(self) -> str:
+        return f"Question({self.key!r})"
+
+
+def run_learner_code(function: Callable[..., Any], *args: Any) -> Any:
+    """Call the learner's function; an exception it raises becomes feedback (:class:`Unreadable`), not a crash.
+
+    Custom checkers call the learner's code through this, so that an error in *their* code is shown to
+    them, while an error in the checker itself stays a :class:`CheckerError`.
+    """
+    try:
+        return function(*args)
+    except Exception as err:
+        raise Unreadable("core.your_code_raised", error=f"{type(err).__name__}: {err}") from err

@@ -1,4 +1,4 @@
-"""Exercises for notebook 01 · Constructing the data."""
+"""Exercises for notebook 01 · Constructing the data. Messages: ``text/<language>/nb01.py``."""
 
 from __future__ import annotations
 
@@ -6,70 +6,67 @@ from typing import Any
 
 import numpy as np
 
-from .core import Question, compare_array
+from .core import Mistake, Question, Unreadable, Wrong, array, compare_array, shape
 
+# ---------------------------------------------------------------- q1: a float32 column
 
-def _check_column(answer: Any) -> str | None:
-    expected = np.arange(5, dtype=np.float32).reshape(-1, 1)
-    return compare_array(answer, expected, name="x_col")
-
+_COLUMN = np.arange(5, dtype=np.float32).reshape(-1, 1)
 
 q1 = Question(
-    prompt="Build x = 0, 1, 2, 3, 4 as a float32 column of shape (5, 1).",
-    checker=_check_column,
-    hint="np.arange(5) gives the numbers; pass dtype=np.float32, then .reshape(-1, 1) makes the column.",
+    "nb01.q1",
+    answer="x_col",
+    read=array(lists=False),
+    expected=lambda got: got.shape == _COLUMN.shape and got.dtype == _COLUMN.dtype and np.allclose(got, _COLUMN),
+    otherwise=compare_array(_COLUMN, "x_col"),
     solution="""
-x_col = np.arange(5, dtype=np.float32).reshape(-1, 1)
-# -1 lets numpy work out the number of rows (5); 1 asks for one column.
-""",
+    x_col = np.arange(5, dtype=np.float32).reshape(-1, 1)
+    # -1 lets numpy work out the number of rows (5); 1 asks for one column.
+    """,
 )
 
+# ---------------------------------------------------------------- q2: make_linear_data's keywords
 
-def _check_line(answer: Any) -> str | None:
+_X6 = np.arange(6, dtype=np.float32).reshape(-1, 1)
+_Y6 = (3 * _X6 - 2).astype(np.float32)
+
+
+def _read_pair(answer: Any) -> tuple[np.ndarray, np.ndarray]:
     if not isinstance(answer, tuple) or len(answer) != 2:
-        return "give the pair returned by make_linear_data, e.g. answer = (x, y)."
-    x, y = answer
-    expected_x = np.arange(6, dtype=np.float32).reshape(-1, 1)
-    problem = compare_array(x, expected_x, name="x")
-    if problem:
-        return problem + " Ask make_linear_data for n=6 points."
-    expected_y = (3 * expected_x - 2).astype(np.float32)
-    swapped = (-2 * expected_x + 3).astype(np.float32)
-    y_arr = np.asarray(y)
-    if y_arr.shape == swapped.shape and np.allclose(y_arr, swapped):
-        return "slope and intercept are swapped: y = 3x - 2 has slope=3.0 and intercept=-2.0."
-    return compare_array(y, expected_y, name="y")
+        raise Unreadable("q2.pair")
+    x, y = (array(lists=False)(part) for part in answer)
+    return x, y
+
+
+def _line_verdict(got: tuple[np.ndarray, np.ndarray]) -> Wrong | None:
+    x, y = got
+    return compare_array(_X6, "x")(x) or compare_array(_Y6, "y")(y)
 
 
 q2 = Question(
-    prompt="Use make_linear_data to build the 6 points x = 0..5 on the line y = 3x - 2.",
-    checker=_check_line,
-    hint="make_linear_data takes n, slope and intercept; the intercept of y = 3x - 2 is negative.",
+    "nb01.q2",
+    read=_read_pair,
+    expected=lambda got: _line_verdict(got) is None,
+    mistakes=[
+        Mistake(lambda got: compare_array(_X6, "x")(got[0]) is not None, "q2.n", example=(_X6[:5], _Y6[:5])),
+        Mistake(lambda got: np.allclose(got[1], -2 * _X6 + 3), "q2.swapped", example=(_X6, -2 * _X6 + 3)),
+    ],
+    otherwise=_line_verdict,
     solution="""
-answer = make_linear_data(n=6, slope=3.0, intercept=-2.0)
-# returns (x, y): two float32 columns of shape (6, 1).
-""",
+    answer = make_linear_data(n=6, slope=3.0, intercept=-2.0)
+    # returns (x, y): two float32 columns of shape (6, 1).
+    """,
 )
 
-
-def _check_shape(answer: Any) -> str | None:
-    if isinstance(answer, list):
-        answer = tuple(answer)
-    if not isinstance(answer, tuple):
-        return "write the shape as a tuple of two whole numbers, like (rows, columns)."
-    if answer == (2, 3):
-        return "that is the shape of the transpose; reshape(-1, 2) asks for 2 columns, so count the rows."
-    if answer != (3, 2):
-        return f"{answer} is not it: 6 numbers in 2 columns fill how many rows?"
-    return None
-
+# ---------------------------------------------------------------- q3: a shape, without running it
 
 q3 = Question(
-    prompt="Without running it: what is the shape of np.arange(6).reshape(-1, 2)?",
-    checker=_check_shape,
-    hint="-1 means 'as many rows as needed'. 6 numbers, 2 per row.",
+    "nb01.q3",
+    read=shape,
+    expected=(3, 2),
+    mistakes=[Mistake((2, 3), "q3.transposed")],
+    otherwise="q3.otherwise",
     solution="""
-answer = (3, 2)
-# 6 numbers / 2 columns = 3 rows.
-""",
+    answer = (3, 2)
+    # 6 numbers / 2 columns = 3 rows.
+    """,
 )

@@ -1,198 +1,207 @@
-"""Exercises for notebook 05 · Validation."""
+"""Exercises for notebook 05 · Validation. Messages: ``text/<language>/nb05.py``."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 import torch
 
 from ..data import make_linear_data
-from .core import Question, compare_array, compare_number
+from ..model import LinearRegressionModel
+from .core import (
+    CLOSE_RTOL,
+    Mistake,
+    Question,
+    Unreadable,
+    Wrong,
+    array,
+    as_numpy,
+    close,
+    compare_array,
+    number,
+    show,
+)
 
-# Exercise 1: the arrays the notebook gives (as float64 here, for exact reference values).
-_Y_TRUE = np.array([1.0, 3.0, 5.0, 7.0, 9.0])
-_Y_PRED = np.array([3.0, 2.0, 6.0, 9.0, 8.0])
+# ---------------------------------------------------------------- the inputs (the notebook imports these)
 
+# exercise 1: targets and predictions
+y_true_ex = np.array([[1.0], [3.0], [5.0], [7.0], [9.0]], dtype=np.float32)
+y_pred_ex = np.array([[3.0], [2.0], [6.0], [9.0], [8.0]], dtype=np.float32)
 
-def _r2_variants() -> tuple[float, list[tuple[float, str]]]:
-    """The right R² and the values the usual mistakes produce, each with its diagnosis."""
-    res = np.sum((_Y_TRUE - _Y_PRED) ** 2)  # 11
-    tot = np.sum((_Y_TRUE - _Y_TRUE.mean()) ** 2)  # 40
-    n = len(_Y_TRUE)
-    right = 1 - res / tot
-    wrong = [
-        (
-            res / tot,
-            "you computed the fraction sum((y - ŷ)²) / sum((y - ȳ)²) but forgot to subtract it from 1: "
-            "R² = 1 - fraction.",
-        ),
-        (
-            1 - res / np.sum(_Y_TRUE**2),
-            "wrong denominator: sum(y²) forgets to subtract the mean. "
-            "The denominator is sum((y - ȳ)²), with ȳ = y_true.mean().",
-        ),
-        (
-            1 - res / np.sum((_Y_TRUE - _Y_PRED.mean()) ** 2),
-            "wrong denominator: you subtracted the mean of the predictions. "
-            "The denominator uses the mean of the *targets*: sum((y_true - y_true.mean())²).",
-        ),
-        (
-            1 - res / np.sum((_Y_PRED - _Y_TRUE.mean()) ** 2),
-            "wrong denominator: you measured the spread of the predictions, sum((ŷ - ȳ)²). "
-            "The denominator is the spread of the targets, sum((y_true - ȳ)²).",
-        ),
-        (
-            1 - res / (tot / n),
-            "you mixed a sum and a mean: the numerator is a sum but the denominator a mean (a variance). "
-            "Use sums in both, or means in both.",
-        ),
-        (
-            1 - (res / n) / tot,
-            "you mixed a mean and a sum: the numerator is a mean (the MSE) but the denominator a sum. "
-            "Use sums in both, or means in both.",
-        ),
-        (res / n, "that is the MSE, not R². R² = 1 - sum((y - ŷ)²) / sum((y - ȳ)²)."),
-        (np.mean(np.abs(_Y_TRUE - _Y_PRED)), "that is the MAE, not R². R² = 1 - sum((y - ŷ)²) / sum((y - ȳ)²)."),
-        (
-            np.corrcoef(_Y_TRUE, _Y_PRED)[0, 1] ** 2,
-            "that is the squared correlation of y and ŷ. It equals R² only for a least-squares line; "
-            "use the formula R² = 1 - sum((y - ŷ)²) / sum((y - ȳ)²).",
-        ),
-    ]
-    return float(right), [(float(v), msg) for v, msg in wrong]
+# exercise 2: the model toy has the line y = 3x - 2 (its weights are set under no_grad, so autograd does not
+# record it); fork_rng keeps nn.Linear's random start from using up the caller's random numbers
+with torch.random.fork_rng(devices=[]):
+    toy = LinearRegressionModel(1, 1)
+with torch.no_grad():
+    toy.linear.weight.fill_(3.0)
+    toy.linear.bias.fill_(-2.0)
+x_ex = np.array([[0.5], [4.0], [10.0]], dtype=np.float32)
+
+# exercise 3: ten noisy points to split
+x10, y10 = make_linear_data(n=10, noise_std=1.0, seed=1)
+
+# ---------------------------------------------------------------- q1: R² by hand
+
+_T, _P = y_true_ex[:, 0].astype(np.float64), y_pred_ex[:, 0].astype(np.float64)
+_RES = np.sum((_T - _P) ** 2)  # 11
+_TOT = np.sum((_T - _T.mean()) ** 2)  # 40
+_R2 = float(1 - _RES / _TOT)  # 0.725
 
 
-def _check_r2(answer: Any) -> str | None:
-    if isinstance(answer, (np.ndarray, torch.Tensor)):
-        if answer.size == 1 if isinstance(answer, np.ndarray) else answer.numel() == 1:
-            answer = answer.item()
-        else:
-            return "give one number (R² of all the points together), not an array: sum over every point."
-    right, wrong = _r2_variants()
-    problem = compare_number(answer, right, name="your R²")
-    if problem is None or isinstance(answer, bool):
-        return problem
-    if isinstance(answer, (int, float, np.integer, np.floating)):
-        for value, message in wrong:
-            if np.isclose(float(answer), value, rtol=1e-4, atol=1e-9):
-                return message
-    return problem
+def _rounds_r2(got: float) -> bool:
+    """True if ``got`` is R² rounded (down or up) to 1 or 2 significant figures, e.g. 0.72 or 0.73."""
+    for digits in (1, 2):
+        scale = 10 ** (digits - 1 - math.floor(math.log10(abs(_R2))))
+        if any(math.isclose(got, f(_R2 * scale) / scale) for f in (math.floor, math.ceil)):
+            return True
+    return False
+
+
+def _r2_mistake(value: float, key: str) -> Mistake:
+    """A wrong value; two of them lie within 2 % of R², so a rounding of R² itself is not taken for one."""
+    return Mistake(lambda got: close(got, value) and not _rounds_r2(got), key, example=float(value))
+
+
+def _r2_close_or_not(got: float) -> Wrong:
+    if close(got, _R2, CLOSE_RTOL):
+        return Wrong("core.close", got=got, shown=show(got))
+    return Wrong("q1.otherwise", got=got, shown=show(got))
+
+
+def _read_r2(answer: Any) -> float:
+    got = as_numpy(answer)
+    if got is not None and got.size > 1:
+        raise Unreadable("q1.array")  # R² per point
+    return number(answer)
 
 
 q1 = Question(
-    prompt="Compute R² by hand for y_true = [1, 3, 5, 7, 9] and y_pred = [3, 2, 6, 9, 8].",
-    checker=_check_r2,
-    hint=(
-        "R² = 1 - sum((y_true - y_pred)**2) / sum((y_true - y_true.mean())**2). "
-        "The numerator is the model's squared error; the denominator is the squared error of always "
-        "predicting the mean of y_true."
-    ),
+    "nb05.q1",
+    answer="r2",
+    read=_read_r2,
+    expected=_R2,
+    mistakes=[
+        _r2_mistake(_RES / _TOT, "q1.not_from_1"),
+        _r2_mistake(1 - _RES / np.sum(_T**2), "q1.no_mean"),
+        _r2_mistake(1 - _RES / np.sum((_T - _P.mean()) ** 2), "q1.prediction_mean"),
+        _r2_mistake(1 - _RES / np.sum((_P - _T.mean()) ** 2), "q1.prediction_spread"),
+        _r2_mistake(1 - _RES / (_TOT / len(_T)), "q1.sum_over_mean"),
+        _r2_mistake(1 - (_RES / len(_T)) / _TOT, "q1.mean_over_sum"),
+        _r2_mistake(_RES / len(_T), "q1.mse"),
+        _r2_mistake(np.mean(np.abs(_T - _P)), "q1.mae"),
+        _r2_mistake(np.corrcoef(_T, _P)[0, 1] ** 2, "q1.correlation"),
+    ],
+    # mistakes first, then "close": the core's "close" comes first, and would hide the two mistakes near 0.725
+    close_enough=False,
+    otherwise=_r2_close_or_not,
     solution="""
-r2 = 1 - np.sum((y_true_ex - y_pred_ex) ** 2) / np.sum((y_true_ex - y_true_ex.mean()) ** 2)
-# 1 - 11 / 40 = 0.725: the model removes 72.5 % of the squared error of "always predict the mean".
-""",
+    r2 = 1 - np.sum((y_true_ex - y_pred_ex) ** 2) / np.sum((y_true_ex - y_true_ex.mean()) ** 2)
+    # 1 - 11 / 40 = 0.725: the model removes 72.5 % of the squared error of "always predict the mean".
+    """,
 )
 
+# ---------------------------------------------------------------- q2: predict without autograd
 
-def _check_prediction(answer: Any) -> str | None:
-    x = np.array([[0.5], [4.0], [10.0]], dtype=np.float32)
-    expected = (3 * x - 2).astype(np.float32)
+# toy's last forward pass: did it build an autograd graph? (.detach().numpy() afterwards leaves no trace in
+# the array, so the model itself records it)
+_toy_forward = {"grad": False}
+
+
+def _record_grad_mode(module: Any, inputs: Any, output: Any) -> None:
+    _toy_forward["grad"] = torch.is_grad_enabled()
+
+
+toy.register_forward_hook(_record_grad_mode)
+_PREDICTION = (3 * x_ex - 2).astype(np.float32)
+
+
+def _check_prediction(answer: Any) -> Wrong | None:
     if isinstance(answer, torch.Tensor):
         if answer.requires_grad:
-            return (
-                "your answer is a tensor that still requires grad (it has a grad_fn), so autograd recorded the "
-                "forward pass. Call the model inside `with torch.no_grad():` (or torch.inference_mode()), "
-                "then turn the output into numpy with .numpy()."
-            )
-        same = tuple(answer.shape) == expected.shape and np.allclose(answer.detach().cpu().numpy(), expected)
-        return "your answer is a tensor, but a numpy array is asked for: add .numpy()" + (
-            " — the numbers are right." if same else "."
-        )
-    got = np.asarray(answer) if isinstance(answer, np.ndarray) else None
-    if got is not None and got.size == 3 and np.allclose(got.reshape(-1, 1), 2 * x + 1, atol=0.05):
-        return "these are the predictions of the trained model (y ≈ 2x + 1): use toy, whose line is y = 3x - 2."
-    return compare_array(answer, expected, name="your answer")
+            return Wrong("q2.requires_grad")
+        same = close(answer.detach().cpu().numpy(), _PREDICTION)
+        return Wrong("q2.tensor_right" if same else "q2.tensor")
+    got = array(lists=False)(answer)
+    if got.size == 3 and close(got.reshape(-1, 1), 2 * x_ex + 1, rtol=0.05):
+        return Wrong("q2.trained")
+    problem = compare_array(_PREDICTION, "your answer")(got)
+    if problem is None and _toy_forward["grad"]:
+        return Wrong("q2.graph")
+    return problem
 
 
 q2 = Question(
-    prompt="Predict y for x_ex = [[0.5], [4.0], [10.0]] with toy (y = 3x - 2), without autograd, as a (3, 1) array.",
-    checker=_check_prediction,
-    hint=(
-        "Inside `with torch.no_grad():` call toy(torch.from_numpy(x_ex)), then .numpy(). "
-        "Keep x_ex as a (3, 1) column so the result is one too."
-    ),
+    "nb05.q2",
+    check=_check_prediction,
     solution="""
-with torch.no_grad():
-    answer = toy(torch.from_numpy(x_ex)).numpy()
-# or, with the helper: answer = predict(toy, x_ex)
-# -> [[-0.5], [10.0], [28.0]]; under no_grad the output has requires_grad=False.
-""",
+    with torch.no_grad():
+        answer = toy(torch.from_numpy(x_ex)).numpy()
+    # or, with the helper: answer = predict(toy, x_ex)
+    # -> [[-0.5], [10.0], [28.0]]; under no_grad the output has requires_grad=False.
+    """,
 )
 
+# ---------------------------------------------------------------- q3: a reproducible split
 
-def _split() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    x, y = make_linear_data(n=10, noise_std=1.0, seed=1)
-    perm = np.random.default_rng(42).permutation(10)
-    return x, y, perm
+_PERM = np.random.default_rng(42).permutation(10)
+_TEST = _PERM[7:]
 
 
-def _sorted_rows(x: np.ndarray, y: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+def _read_pair(answer: Any) -> tuple[np.ndarray, np.ndarray]:
+    if not isinstance(answer, tuple) or len(answer) != 2:
+        raise Unreadable("q3.pair")
+    x, y = (array(lists=False)(part) for part in answer)
+    return x, y
+
+
+def _sorted(x: np.ndarray, y: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None]:
     order = np.argsort(x[:, 0], kind="stable")
     return x[order], None if y is None else y[order]
 
 
-def _check_split(answer: Any) -> str | None:
-    if not isinstance(answer, tuple) or len(answer) != 2:
-        return "give the pair (x_test, y_test), e.g. answer = (x10[test_idx], y10[test_idx])."
-    x_ans, y_ans = answer
-    x, y, perm = _split()
-    test_idx = perm[7:]
-    for name, value in (("x_test", x_ans), ("y_test", y_ans)):
-        arr = value.detach().cpu().numpy() if isinstance(value, torch.Tensor) else value
-        if not isinstance(arr, np.ndarray):
-            return compare_array(value, x[test_idx], name=name)
-        if arr.shape == (7, 1):
-            return f"{name} has 7 rows: that is the training set. The test set is the last 3: perm[7:]."
-        if arr.shape != (3, 1):
-            return compare_array(value, x[test_idx], name=name)
-    x_ans = x_ans.detach().cpu().numpy() if isinstance(x_ans, torch.Tensor) else x_ans
-    y_ans = y_ans.detach().cpu().numpy() if isinstance(y_ans, torch.Tensor) else y_ans
+def _rows(idx: np.ndarray) -> Any:
+    """A test: x_test holds the rows idx of x10, in any order."""
+    return lambda got: got[0].shape == (3, 1) and close(_sorted(got[0])[0], _sorted(x10[idx])[0])
 
-    # any order of the three rows is fine, as long as each x keeps its own y
-    def same_rows(idx: np.ndarray) -> bool:
-        return np.allclose(_sorted_rows(x_ans)[0], _sorted_rows(x[idx])[0])
 
-    if not same_rows(test_idx):
-        if same_rows(np.arange(7, 10)):
-            return (
-                "these are the last 3 rows in their original order (x = 7, 8, 9), not a random split: "
-                "index with the shuffled indices, x10[perm[7:]]."
-            )
-        if same_rows(perm[:3]):
-            return "those are the first 3 shuffled indices, perm[:3]; the test set is the last 3, perm[7:]."
-        return (
-            "x_test holds other rows than np.random.default_rng(42).permutation(10)[7:] picks: "
-            "use seed 42 and call permutation once on a fresh generator."
-        )
-    x_sorted, y_sorted = _sorted_rows(x_ans, np.asarray(y_ans))
-    expected_x, expected_y = _sorted_rows(x[test_idx], y[test_idx])
-    if not np.allclose(y_sorted, expected_y, atol=1e-5):
-        return "x_test is right, but y_test does not belong to those x: index y10 with the same indices as x10."
-    return compare_array(x_sorted, expected_x, name="x_test") or compare_array(y_sorted, expected_y, name="y_test")
+def _split_verdict(got: tuple[np.ndarray, np.ndarray]) -> Wrong | None:
+    x, y = got
+    expected_x, expected_y = _sorted(x10[_TEST], y10[_TEST])
+    if x.shape != (3, 1) or y.shape != (3, 1):
+        return compare_array(expected_x, "x_test")(x) or compare_array(expected_y, "y_test")(y)
+    if not _rows(_TEST)(got):
+        return Wrong("q3.other_rows")
+    x_sorted, y_sorted = _sorted(x, y)  # any order of the three rows is fine, as long as each x keeps its y
+    return compare_array(expected_x, "x_test")(x_sorted) or compare_array(expected_y, "y_test")(y_sorted)
 
 
 q3 = Question(
-    prompt="Shuffle with np.random.default_rng(42).permutation(10); give the test set (x_test, y_test), perm[7:].",
-    checker=_check_split,
-    hint=(
-        "perm = np.random.default_rng(42).permutation(10) gives the indices in a random order; "
-        "perm[7:] are the last 3. Index x10 and y10 with the same indices."
-    ),
+    "nb05.q3",
+    read=_read_pair,
+    expected=lambda got: _split_verdict(got) is None,
+    mistakes=[
+        Mistake(
+            lambda got: (7, 1) in (got[0].shape, got[1].shape), "q3.training", example=(x10[_PERM[:7]], y10[_PERM[:7]])
+        ),
+        Mistake(_rows(np.arange(7, 10)), "q3.not_shuffled", example=(x10[7:], y10[7:])),
+        Mistake(_rows(_PERM[:3]), "q3.first_three", example=(x10[_PERM[:3]], y10[_PERM[:3]])),
+        Mistake(
+            lambda got: (
+                _rows(_TEST)(got)
+                and got[1].shape == (3, 1)
+                and not close(_sorted(*got)[1], _sorted(x10[_TEST], y10[_TEST])[1])
+            ),
+            "q3.y_mismatch",
+            example=(x10[_TEST], y10[7:]),
+        ),
+    ],
+    otherwise=_split_verdict,
     solution="""
-perm = np.random.default_rng(42).permutation(10)
-test_idx = perm[7:]
-answer = (x10[test_idx], y10[test_idx])
-# the same seed gives the same split on every run; x and y use the same indices, so each x keeps its y.
-""",
+    perm = np.random.default_rng(42).permutation(10)
+    test_idx = perm[7:]
+    answer = (x10[test_idx], y10[test_idx])
+    # the same seed gives the same split on every run; x and y use the same indices, so each x keeps its y.
+    """,
 )

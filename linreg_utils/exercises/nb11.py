@@ -1,17 +1,19 @@
 """Exercises for notebook 11 · Scaling out: the all-reduced gradient, the global batch size, and which
-samples ``DistributedSampler`` gives each rank."""
+samples ``DistributedSampler`` gives each rank. Messages: ``text/<language>/nb11.py``."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import numpy as np
-import torch
 
-from .core import Question, as_array
+from .core import Mistake, Question, Unreadable, Wrong, array, as_number, close, numbers, show
+
+# ---------------------------------------------------------------- the inputs (the notebook imports and prints these)
 
 # Exercise 1: the gradients (dL/dw, dL/db) four processes computed on their own shards, one row per rank.
-SHARD_GRADS = np.array(
+# (Not called shard_grads: the notebook's walkthrough already has a list of tensors by that name.)
+rank_grads = np.array(
     [
         [0.8, -0.2],
         [1.0, 0.1],
@@ -21,162 +23,110 @@ SHARD_GRADS = np.array(
     dtype=np.float32,
 )
 
-# Exercise 2: n samples, world size, and the batch size each process's DataLoader is given.
-N_Q2, WORLD_Q2, BATCH_Q2 = 4096, 4, 64
+# ---------------------------------------------------------------- q1: the gradient after the all-reduce
 
-# Exercise 3: DistributedSampler over range(N_Q3) with WORLD_Q3 processes, shuffle=False: the indices of RANK_Q3.
-N_Q3, WORLD_Q3, RANK_Q3 = 15, 5, 3
+_GRADS = rank_grads.astype(np.float64)
+_WORLD = len(rank_grads)
 
 
-def _check_allreduce(answer: Any) -> str | None:
-    got = as_array(answer, np.float64)
-    if got is None:
-        return "give the gradient as an array of two numbers (dL/dw, dL/db), e.g. SHARD_GRADS.mean(axis=0)."
-    right = SHARD_GRADS.astype(np.float64).mean(axis=0)
-    if got.size == 1:
-        return (
-            "that is a single number: you averaged over everything. Average over the processes only "
-            "(the rows, axis=0) and keep one value for w and one for b."
-        )
-    if got.shape == (SHARD_GRADS.shape[0],):
-        return (
-            "you got one number per process: that averages w's and b's gradients together (axis=1). "
-            "The all-reduce averages across the processes, the rows: axis=0."
-        )
-    if got.shape != right.shape:
-        return f"your gradient has shape {got.shape}, expected {right.shape}: one value for w and one for b."
-    if np.allclose(got, SHARD_GRADS.astype(np.float64).sum(axis=0), atol=1e-5):
-        return (
-            "you summed the gradients. dist.all_reduce adds them up, but DDP then divides by the world size "
-            f"({SHARD_GRADS.shape[0]}): the processes step with the *average*, the gradient of the mean loss."
-        )
-    for rank, row in enumerate(SHARD_GRADS.astype(np.float64)):
-        if np.allclose(got, row, atol=1e-5):
-            return (
-                f"that is rank {rank}'s own gradient. After the all-reduce every process holds the same "
-                "combination of all four rows."
-            )
-    if not np.allclose(got, right, atol=1e-5):
-        return f"{np.round(got, 4).tolist()} is not the average of the four rows yet."
-    return None
+def _read_gradient(answer: Any) -> np.ndarray:
+    """An array of numbers; a single number too (averaging over everything is a mistake to name)."""
+    value = as_number(answer)
+    return np.array([value]) if value is not None else array(np.float64)(answer)
+
+
+def _own_rank_or_otherwise(got: np.ndarray) -> Wrong:
+    rank = next((r for r, row in enumerate(_GRADS) if close(got, row)), None)
+    if rank is not None:
+        return Wrong("q1.own_rank", rank=rank)
+    return Wrong("q1.otherwise", got=got, shown=show(got))
 
 
 q1 = Question(
-    prompt=(
-        "Four processes computed the gradients in SHARD_GRADS (one row per rank: dL/dw, dL/db). "
-        "What gradient does every process hold after DDP's all-reduce?"
-    ),
-    checker=_check_allreduce,
-    hint="One row per process; the all-reduce combines the rows into their average: .mean(axis=...) — which axis?",
+    "nb11.q1",
+    read=_read_gradient,
+    expected=_GRADS.mean(axis=0),
+    mistakes=[
+        Mistake(lambda got: got.size == 1, "q1.single_number", example=rank_grads.mean()),
+        Mistake(lambda got: got.shape == (_WORLD,), "q1.per_process", example=rank_grads.mean(axis=1)),
+        Mistake(lambda got: got.shape != (2,), "q1.shape", example=rank_grads),
+        Mistake(_GRADS.sum(axis=0), "q1.sum"),
+    ],
+    otherwise=_own_rank_or_otherwise,
+    values={"world": _WORLD},
     solution="""
-answer = SHARD_GRADS.mean(axis=0)   # array([ 0.9, -0.1])
-# axis=0 runs over the processes. all_reduce sums the four rows; DDP divides by the world size, 4.
-""",
+    answer = rank_grads.mean(axis=0)   # array([ 0.9, -0.1])
+    # axis=0 runs over the processes. all_reduce sums the four rows; DDP divides by the world size, 4.
+    """,
 )
 
+# ---------------------------------------------------------------- q2: global batch size and steps per epoch
 
-def _as_pair(answer: Any) -> tuple[float, float] | None:
-    if isinstance(answer, list):
-        answer = tuple(answer)
-    if not isinstance(answer, tuple) or len(answer) != 2:
-        return None
-    values = []
-    for value in answer:
-        if isinstance(value, torch.Tensor) and value.numel() == 1:
-            value = value.item()
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-            return None
-        values.append(float(value))
-    return values[0], values[1]
-
-
-def _check_batches(answer: Any) -> str | None:
-    pair = _as_pair(answer)
-    if pair is None:
-        return "give a pair of two numbers: answer = (global_batch_size, steps_per_epoch)."
-    global_batch, steps = pair
-    right_global = WORLD_Q2 * BATCH_Q2
-    right_steps = N_Q2 // WORLD_Q2 // BATCH_Q2
-    if global_batch == BATCH_Q2:
-        return (
-            f"{BATCH_Q2} is the batch of *one* process. In one step all {WORLD_Q2} processes each use "
-            f"{BATCH_Q2} samples, and their gradients are averaged: how many samples is that together?"
-        )
-    if global_batch == BATCH_Q2 / WORLD_Q2:
-        return (
-            f"DDP does not split the batch_size between processes: each process's DataLoader takes "
-            f"{BATCH_Q2} samples per step."
-        )
-    if global_batch != right_global:
-        return f"a global batch of {global_batch:g} is not right yet: processes × samples per process."
-    if steps == N_Q2 / BATCH_Q2:
-        return (
-            f"{N_Q2 // BATCH_Q2} steps is what one process needs for all {N_Q2} samples. Each process only walks "
-            f"its own shard of {N_Q2 // WORLD_Q2} samples."
-        )
-    if steps != right_steps:
-        return f"{steps:g} steps per epoch is not right yet: one epoch is one pass over each process's shard."
-    return None
-
+_N2, _WORLD2, _BATCH2 = 4096, 4, 64  # n samples, processes, each process's DataLoader batch_size
+_SHARD2 = _N2 // _WORLD2
+_RIGHT2 = (_WORLD2 * _BATCH2, _SHARD2 // _BATCH2)  # (256, 16)
 
 q2 = Question(
-    prompt=(
-        f"n = {N_Q2} samples, {WORLD_Q2} processes, DistributedSampler, and DataLoader(batch_size={BATCH_Q2}) "
-        "in every process. Give (global batch size, steps per epoch)."
-    ),
-    checker=_check_batches,
-    hint=(
-        "The batch_size is per process, so one step uses world_size × batch_size samples in all. "
-        "Each process's shard holds n / world_size samples."
-    ),
+    "nb11.q2",
+    read=numbers("global_batch_size", "steps_per_epoch"),
+    expected=lambda got: got == _RIGHT2,  # counts: exactly
+    mistakes=[
+        Mistake(_RIGHT2[::-1], "q2.swapped"),
+        Mistake(lambda got: got[0] == _BATCH2, "q2.one_process", example=(_BATCH2, _RIGHT2[1])),
+        Mistake(lambda got: got[0] == _BATCH2 / _WORLD2, "q2.split", example=(_BATCH2 // _WORLD2, _RIGHT2[1])),
+        Mistake(lambda got: got[0] != _RIGHT2[0], "q2.global", example=(2 * _RIGHT2[0], _RIGHT2[1])),
+        Mistake(lambda got: got[1] == _N2 / _BATCH2, "q2.all_samples", example=(_RIGHT2[0], _N2 // _BATCH2)),
+        Mistake(lambda got: got[1] == _SHARD2, "q2.shard_size", example=(_RIGHT2[0], _SHARD2)),
+    ],
+    otherwise="q2.steps",
+    values={"n": _N2, "world": _WORLD2, "batch": _BATCH2, "shard": _SHARD2, "all_steps": _N2 // _BATCH2},
     solution="""
-answer = (4 * 64, 4096 // 4 // 64)   # (256, 16)
-# 4 processes x 64 samples each = 256 per step; each shard has 1024 samples = 16 batches of 64.
-""",
+    answer = (4 * 64, 4096 // 4 // 64)   # (256, 16)
+    # 4 processes x 64 samples each = 256 per step; each shard has 1024 samples = 16 batches of 64.
+    """,
 )
 
+# ---------------------------------------------------------------- q3: DistributedSampler's indices for one rank
 
-def _check_indices(answer: Any) -> str | None:
-    got = as_array(answer, np.float64)
-    if got is None:
-        return "give the indices as a list of whole numbers, e.g. [0, 1, 2]."
-    got = got.ravel()
-    size = N_Q3 // WORLD_Q3
-    if got.size != size:
-        return f"you gave {got.size} indices: {N_Q3} samples shared by {WORLD_Q3} processes make {size} per rank."
-    values = [int(v) for v in got]
-    if values == list(range(RANK_Q3, N_Q3, WORLD_Q3)):
-        return None
-    for rank in range(WORLD_Q3):
-        if values == list(range(rank * size, (rank + 1) * size)):
-            return (
-                f"{values} is a contiguous block. DistributedSampler deals the indices out like cards: "
-                f"rank r takes r, r + {WORLD_Q3}, r + {2 * WORLD_Q3}, ..."
-            )
-    for rank in range(WORLD_Q3):
-        if values == list(range(rank, N_Q3, WORLD_Q3)):
-            return (
-                f"that is rank {rank}'s shard. Ranks count from 0, so rank {RANK_Q3} is process number "
-                f"{RANK_Q3 + 1} and its first index is {RANK_Q3}."
-            )
-    if sorted(values) == list(range(RANK_Q3, N_Q3, WORLD_Q3)):
-        return "the right indices, but with shuffle=False the sampler keeps them in increasing order."
-    return f"{values} is not rank {RANK_Q3}'s shard yet."
+_N3, _WORLD3, _RANK3 = 15, 5, 3  # DistributedSampler over range(15), num_replicas=5, shuffle=False: rank 3's indices
+_SIZE3 = _N3 // _WORLD3
+_RIGHT3 = list(range(_RANK3, _N3, _WORLD3))  # [3, 8, 13]
+
+
+def _read_indices(answer: Any) -> list[int]:
+    """A list of whole numbers (a list, tuple, range, array or tensor of them)."""
+    try:
+        got = array()(answer).ravel()
+    except Unreadable:
+        raise Unreadable("q3.indices") from None
+    if not np.all(np.isfinite(got)) or not np.all(got == np.round(got)):
+        raise Unreadable("q3.indices")
+    return [int(v) for v in got]
+
+
+def _blocks(got: list[int]) -> bool:
+    return any(got == list(range(r * _SIZE3, (r + 1) * _SIZE3)) for r in range(_WORLD3))
+
+
+def _other_rank(got: list[int]) -> bool:
+    return any(got == list(range(r, _N3, _WORLD3)) for r in range(_WORLD3))
 
 
 q3 = Question(
-    prompt=(
-        f"DistributedSampler over {N_Q3} samples with num_replicas={WORLD_Q3} and shuffle=False: "
-        f"which indices does rank {RANK_Q3} get, in order?"
-    ),
-    checker=_check_indices,
-    hint=(
-        f"The sampler does not cut the data into blocks. It deals the indices out like cards: rank 0 gets "
-        f"0, {WORLD_Q3}, {2 * WORLD_Q3}, ...; ranks count from 0."
-    ),
-    solution=f"""
-answer = {list(range(RANK_Q3, N_Q3, WORLD_Q3))}
-# list(range(rank, n, world_size)) = list(range({RANK_Q3}, {N_Q3}, {WORLD_Q3})); check it with
-# list(DistributedSampler(range({N_Q3}), num_replicas={WORLD_Q3}, rank={RANK_Q3}, shuffle=False))
-""",
+    "nb11.q3",
+    read=_read_indices,
+    expected=lambda got: got == _RIGHT3,
+    mistakes=[
+        Mistake(lambda got: len(got) != _SIZE3, "q3.length", example=_RIGHT3[:-1]),
+        Mistake(_blocks, "q3.block", example=list(range(_RANK3 * _SIZE3, (_RANK3 + 1) * _SIZE3))),
+        Mistake(_other_rank, "q3.other_rank", example=list(range(_RANK3 - 1, _N3, _WORLD3))),
+        Mistake(lambda got: sorted(got) == _RIGHT3, "q3.order", example=_RIGHT3[::-1]),
+    ],
+    otherwise="q3.otherwise",
+    values={"n": _N3, "world": _WORLD3, "rank": _RANK3, "size": _SIZE3, "process": _RANK3 + 1, "world2": 2 * _WORLD3},
+    solution="""
+    answer = [3, 8, 13]
+    # list(range(rank, n, world_size)) = list(range(3, 15, 5)); check it with
+    # list(DistributedSampler(range(15), num_replicas=5, rank=3, shuffle=False))
+    """,
 )

@@ -1,0 +1,27 @@
+"""Messages shared by every question (English)."""
+
+TEXT = {
+    "correct": "Correct!",
+    "not_yet_label": "Not yet:",
+    "hint_label": "Hint",
+    "solution_label": "Solution",
+    "last_hint": "(That was the last hint: {name}.solution() shows an answer.)",
+    "blank": "replace ____ with your answer, then run the cell again.",
+    "number": "give one number, got {kind}.",
+    "whole_number": "{got} is not a whole number: give a count, like 3.",
+    "numbers": "give the numbers as a tuple: answer = ({names}).",
+    "numbers_kind": "every part of ({names}) should be a number, e.g. a plain float or a one-element tensor.",
+    "array": "give a numpy array or a tensor, got {kind}: make one with np.array(..., dtype=np.{dtype}).",
+    "shape_int": "a shape is a tuple, even with one number: write ({got},) with the comma.",
+    "shape": "write a shape as a tuple of whole numbers, like (rows, columns); got {kind}.",
+    "array_column": "{name} has shape {got_shape}, expected {shape} — the numbers may be right: make it a column "
+    "with .reshape(-1, 1).",
+    "array_reshape": "{name} has shape {got_shape}, expected {shape} — the numbers may be right: try .reshape{shape}.",
+    "array_shape": "{name} has shape {got_shape}, expected {shape}.",
+    "array_dtype": "{name} has dtype {got_dtype}, expected {dtype}: convert it with .astype(np.{dtype}).",
+    "array_values": "{name} has the right shape and dtype, but some values differ (e.g. position {position}: "
+    "got {got_value:.4g}, expected {expected_value:.4g}).",
+    "close": "{shown} is close, but not close enough: give at least 3 significant figures.",
+    "not_yet": "{shown} is not right yet.",
+    "your_code_raised": "your code stopped with an error: {error}.",
+}
