@@ -429,6 +429,8 @@ def test_model_dims_accept_numpy_integers():
     assert LinearRegressionModel(np.int64(2), Decimal("3")).linear.weight.shape == (3, 2)
 
 
+# torch.compile imports TorchScript, which warns that it is deprecated: PyTorch's own warning, not ours
+@pytest.mark.filterwarnings("ignore:`torch.jit.script_method` is deprecated:DeprecationWarning")
 @pytest.mark.parametrize("wrap", [torch.compile, nn.DataParallel], ids=["compiled", "data-parallel"])
 def test_a_wrapped_model_saves_as_the_plain_model(trained, tmp_path, wrap):
     path = save_model(wrap(trained), tmp_path / "m.pt")
