@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import math
-import os
 import signal
-import stat
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
+
+from .checkpoint import check_save_path
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -65,27 +65,14 @@ def seed(text: str) -> int:
 
 
 def output_problem(path: Path) -> str | None:
-    """Why a file cannot be written at ``path`` (checked before any work), or ``None`` if it can."""
-    target = Path(os.path.realpath(path))
+    """Why a file cannot be written at ``path`` (checked before any work), or ``None`` if it can.
+
+    The same check as every save (:func:`linreg_utils.checkpoint.check_save_path`), as one line for argparse.
+    """
     try:
-        mode = os.stat(target).st_mode
-    except FileNotFoundError:
-        mode = None
+        check_save_path(path)
     except OSError as err:
-        return f"{path}: {err.strerror}"
-    if mode is not None and stat.S_ISDIR(mode):
-        return f"{path} is a folder; give a file path such as {path / 'model.pt'}"
-    if mode is not None and not stat.S_ISREG(mode):
-        return f"{path} is not a regular file (a device, FIFO or socket) and would be replaced; give a file path"
-    folder = target.parent
-    if not folder.exists():
-        return f"the folder {folder} does not exist"
-    if not folder.is_dir():
-        return f"{folder} is a file, not a folder"
-    if not os.access(folder, os.W_OK | os.X_OK):
-        return f"no permission to write in the folder {folder}"
-    if mode is not None and not os.access(target, os.W_OK) and not os.access(folder, os.W_OK):
-        return f"no permission to replace {path}"
+        return str(err)
     return None
 
 

@@ -96,7 +96,8 @@ def test_a_bad_output_path_exits_2_with_one_line_before_training(make, tmp_path,
 def test_a_folder_as_output_names_a_file_inside_it(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["--output", str(tmp_path)])
-    assert f"{tmp_path} is a folder; give a file path such as {tmp_path / 'model.pt'}" in capsys.readouterr().err
+    expected = f"{tmp_path}: it is a folder, not a file: give a file name inside it, e.g. {tmp_path / 'model.pt'}"
+    assert expected in capsys.readouterr().err
 
 
 def _run_cli(tmp_path, *args):
