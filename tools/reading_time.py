@@ -1,0 +1,146 @@
+"""Reading times and the core reading path, computed from the notebooks themselves.
+
+    python tools/reading_time.py            # print each notebook's core and full reading time
+    python tools/reading_time.py --write    # also update the "Reading time" line of every notebook
+                                            # and the reading-path table in README.md
+
+A notebook is a list of sections: the cells from one ``## `` heading to the next. A section whose
+heading ends with ``(optional, 选读)`` is a side trip; every other section is on the core path.
+The time of a section is its prose at ``WORDS_PER_MIN`` (a reader for whom English is a second
+language), its code at ``CODE_LINES_PER_MIN`` and ``MIN_PER_EXERCISE`` for each exercise check.
+Totals are rounded up to 5 minutes. tests/test_reading_path.py fails when a stored time is stale.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+README = ROOT / "README.md"
+
+WORDS_PER_MIN = 110  # prose, English as a second language
+CODE_LINES_PER_MIN = 20  # reading a line of code and its output: 3 s
+MIN_PER_EXERCISE = 3
+OPTIONAL_MARK = "(optional, 选读)"
+HEADING = re.compile(r"^## (.+)$", re.M)
+TIME_LINE = re.compile(r"\*\*Reading time:\*\* core path about \d+ min, all sections about \d+ min\.")
+README_START, README_END = "<!-- reading-path:start -->", "<!-- reading-path:end -->"
+
+
+@dataclass
+class Section:
+    title: str
+    optional: bool
+    minutes: float  # unrounded
+
+
+def _source(cell: dict) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
+def _cell_minutes(cell: dict) -> float:
+    text = _source(cell)
+    if cell["cell_type"] == "markdown":
+        text = re.sub(r"\$[^$]*\$", " x ", text)  # a formula reads like a word or two
+        return len(re.findall(r"[A-Za-z0-9_]+", text)) / WORDS_PER_MIN
+    lines = [line for line in text.splitlines() if line.strip()]
+    exercise = MIN_PER_EXERCISE if re.search(r"\bq\d+\.check\(", text) else 0
+    return len(lines) / CODE_LINES_PER_MIN + exercise
+
+
+def sections(nb: dict) -> list[Section]:
+    """Split a notebook (an nbformat dict) into sections; the cells before the first ``##`` are "intro"."""
+    result = [Section("intro", False, 0.0)]
+    for cell in nb["cells"]:
+        heading = HEADING.search(_source(cell)) if cell["cell_type"] == "markdown" else None
+        if heading:
+            title = heading.group(1).strip()
+            result.append(Section(title, title.endswith(OPTIONAL_MARK), 0.0))
+        result[-1].minutes += _cell_minutes(cell)
+    return result
+
+
+def _round_up(minutes: float) -> int:
+    return max(5, 5 * math.ceil(minutes / 5))
+
+
+def reading_times(path: Path) -> tuple[int, int]:
+    """(core path, everything) in minutes, each rounded up to 5."""
+    parts = sections(json.loads(path.read_text(encoding="utf-8")))
+    core = sum(s.minutes for s in parts if not s.optional)
+    return _round_up(core), _round_up(sum(s.minutes for s in parts))
+
+
+def time_line(core: int, full: int) -> str:
+    return f"**Reading time:** core path about {core} min, all sections about {full} min."
+
+
+def notebook_paths() -> list[Path]:
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def _title(path: Path) -> str:
+    first = _source(json.loads(path.read_text(encoding="utf-8"))["cells"][0]).splitlines()[0]
+    return first.lstrip("# ").split(" — ")[0]
+
+
+def readme_table(paths: list[Path]) -> str:
+    rows = ["| Notebook | Core path | All sections |", "|---|---|---|"]
+    total_core = total_full = 0
+    for path in paths:
+        core, full = reading_times(path)
+        total_core, total_full = total_core + core, total_full + full
+        rows.append(f"| [{_title(path)}](notebooks/{path.name}) | {core} min | {full} min |")
+    rows.append(f"| **Whole series** | **{_hours(total_core)}** | **{_hours(total_full)}** |")
+    return "\n".join(rows)
+
+
+def _hours(minutes: int) -> str:
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+
+
+def _write_notebook(path: Path) -> bool:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    header = nb["cells"][0]
+    old = _source(header)
+    if not TIME_LINE.search(old):
+        raise SystemExit(f"{path.name}: the first cell has no '**Reading time:** ...' line to update")
+    new = TIME_LINE.sub(time_line(*reading_times(path)), old)
+    if new == old:
+        return False
+    header["source"] = new.splitlines(True)
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return True
+
+
+def _write_readme(paths: list[Path]) -> bool:
+    text = README.read_text(encoding="utf-8")
+    start, end = text.index(README_START) + len(README_START), text.index(README_END)
+    new = text[:start] + "\n" + readme_table(paths) + "\n" + text[end:]
+    if new != text:
+        README.write_text(new, encoding="utf-8")
+    return new != text
+
+
+def main(argv: list[str]) -> int:
+    paths = notebook_paths()
+    for path in paths:
+        core, full = reading_times(path)
+        print(f"{path.name:60s} core {core:3d} min   all {full:3d} min")
+    if "--write" in argv:
+        changed = [p.name for p in paths if _write_notebook(p)]
+        if _write_readme(paths):
+            changed.append("README.md")
+        print("updated: " + (", ".join(changed) or "nothing (all up to date)"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
