@@ -17,7 +17,7 @@ import math
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,7 @@ def text(module: str, key: str, **values: Any) -> str:
 # -------------------------------------------------------------------------------------------- feedback
 
 
+@dataclass(repr=False)
 class Feedback:
     """A message for the learner: rendered as Markdown in Jupyter, plain text everywhere else.
 
@@ -80,9 +81,8 @@ class Feedback:
         Hint: divide by n.
     """
 
-    def __init__(self, plain: str, markdown: str) -> None:
-        self.plain = plain
-        self.markdown = markdown
+    plain: str
+    markdown: str
 
     def __repr__(self) -> str:  # also str() and IPython's text/plain
         return self.plain
@@ -122,7 +122,7 @@ class Wrong:
     """
 
     key: str
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any]
 
     def __init__(self, key: str, **values: Any) -> None:
         self.key = key
