@@ -17,7 +17,7 @@ import math
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,7 @@ def text(module: str, key: str, **values: Any) -> str:
 # -------------------------------------------------------------------------------------------- feedback
 
 
+@dataclass(repr=False)
 class Feedback:
     """A message for the learner: rendered as Markdown in Jupyter, plain text everywhere else.
 
@@ -80,18 +81,11 @@ class Feedback:
         Hint: divide by n.
     """
 
-    def __init__(self, plain: str, markdown: str) -> None:
-        self.plain = plain
-        self.markdown = markdown
+    plain: str
+    markdown: str
 
-    def __str__(self) -> str:
+    def __repr__(self) -> str:  # also str() and IPython's text/plain
         return self.plain
-
-    def __repr__(self) -> str:
-        return self.plain
-
-    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # IPython's text/plain
-        printer.text(self.plain)
 
     def _repr_markdown_(self) -> str:  # what Jupyter renders
         return self.markdown
@@ -128,7 +122,7 @@ class Wrong:
     """
 
     key: str
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any]
 
     def __init__(self, key: str, **values: Any) -> None:
         self.key = key
@@ -150,6 +144,13 @@ CLOSE_RTOL = 5e-2  # within 2 significant figures: "close, give more digits"
 ATOL = 1e-6
 
 
+def _floats(value: Any) -> np.ndarray | None:
+    try:
+        return np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None
+
+
 def close(got: Any, expected: Any, rtol: float = RTOL) -> bool:
     """True when ``got`` equals ``expected`` within the course's one tolerance (same shape for arrays).
 
@@ -159,12 +160,8 @@ def close(got: Any, expected: Any, rtol: float = RTOL) -> bool:
         >>> close(13.3, 40 / 3), close(13.0, 40 / 3)
         (True, False)
     """
-    try:
-        a = np.asarray(got, dtype=np.float64)
-        b = np.asarray(expected, dtype=np.float64)
-    except (TypeError, ValueError):
-        return False
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=ATOL))
+    a, b = _floats(got), _floats(expected)
+    return a is not None and b is not None and a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=ATOL))
 
 
 def rounded(got: Any, expected: Any) -> bool:
@@ -176,12 +173,8 @@ def rounded(got: Any, expected: Any) -> bool:
         >>> rounded(-13, -40 / 3), rounded(0.72, 0.725), rounded(0.718, 0.725)
         (True, True, False)
     """
-    try:
-        a = np.asarray(got, dtype=np.float64)
-        b = np.asarray(expected, dtype=np.float64)
-    except (TypeError, ValueError):
-        return False
-    if a.shape != b.shape or not np.all(np.isfinite(a)):
+    a, b = _floats(got), _floats(expected)
+    if a is None or b is None or a.shape != b.shape or not np.all(np.isfinite(a)):
         return False
     for g, e in zip(a.ravel(), b.ravel(), strict=True):
         if close(g, e):
@@ -246,6 +239,54 @@ def numbers(*names: str) -> Callable[[Any], tuple[float, ...]]:
         return values  # type: ignore[return-value]
 
     return read
+
+
+def one_number(several: str) -> Callable[[Any], float]:
+    """A reader for one number that answers an array or tensor of several with its own message, ``several``.
+
+    The message may use ``{size}``, how many numbers the array holds.
+    """
+
+    def read(answer: Any) -> float:
+        got = as_numpy(answer)
+        if got is not None and got.size != 1:
+            raise Unreadable(several, size=got.size)
+        return number(answer)
+
+    return read
+
+
+def pair(read: Callable[[Any], Any], *, key: str, part_key: str | None = None) -> Callable[[Any], tuple[Any, Any]]:
+    """A reader for a pair ``(a, b)`` (a tuple or a list), each part read with ``read``.
+
+    Args:
+        read: the reader of each part, e.g. ``array(lists=False)`` or :func:`whole_number`.
+        key: the message for an answer that is not a pair.
+        part_key: the message for a part that ``read`` refuses (default: ``read``'s own); it may use ``{answer}``.
+
+    Example:
+        >>> pair(whole_number, key="q3.pair")((11, 33.0))
+        (11, 33)
+    """
+
+    def read_pair(answer: Any) -> tuple[Any, Any]:
+        if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+            raise Unreadable(key)
+        try:
+            return read(answer[0]), read(answer[1])
+        except Unreadable:
+            if part_key is None:
+                raise
+            raise Unreadable(part_key, answer=answer) from None
+
+    return read_pair
+
+
+def function(answer: Any) -> Callable[..., Any]:
+    """Read a function the learner wrote, passed itself: ``q1.check(f)``, not ``q1.check(f(...))``."""
+    if not callable(answer):
+        raise Unreadable("core.function", kind=type(answer).__name__)
+    return answer
 
 
 def array(dtype: Any = None, lists: bool = True) -> Callable[[Any], np.ndarray]:
@@ -328,6 +369,16 @@ def anything(answer: Any) -> Any:
     return answer
 
 
+def at(index: int, value: Any) -> Callable[[Any], bool]:
+    """A mistake's test on one part of a tuple answer: part ``index`` is ``value`` (within the tolerance).
+
+    Example:
+        >>> at(0, 6.0)((6.0, 1.0)), at(1, 6.0)((6.0, 1.0))
+        (True, False)
+    """
+    return lambda got: close(got[index], value)
+
+
 # ------------------------------------------------------------------------------------------- questions
 
 
@@ -394,13 +445,14 @@ class Question:
         mistakes: known wrong answers, tried in order once the answer is not right.
         otherwise: the key of the message for any other wrong answer (it may use ``{got}`` and ``{shown}``),
             or a function of the read answer returning a :class:`Wrong` (e.g. :func:`compare_array`).
-        check: a custom checker ``check(answer) -> Wrong | None`` for questions that run the learner's code;
-            replaces ``read``/``expected``/``mistakes``.
+        check: a custom checker ``check(read(answer)) -> Wrong | None`` for questions that run the learner's
+            code (``read=function``); replaces ``expected``/``mistakes``/``otherwise``.
         solution: code that assigns ``answer`` (run by the tests: it must pass its own check).
         values: values the messages are filled in with, besides ``got``.
         close_enough: answer "close, give more digits" to an answer within 2 significant figures of the
             right one, before looking for mistakes (default: yes, except for shapes and whole numbers,
-            which are compared exactly).
+            which are compared exactly). ``"after"``: only once no mistake matched, for mistakes that lie within
+            2 significant figures of the right answer.
     """
 
     def __init__(
@@ -415,7 +467,7 @@ class Question:
         check: Callable[[Any], Wrong | None] | None = None,
         solution: str,
         values: dict[str, Any] | None = None,
-        close_enough: bool | None = None,
+        close_enough: bool | str | None = None,
     ) -> None:
         self.module, self.name = key.split(".")
         self.key = key
@@ -442,10 +494,8 @@ class Question:
         if contains_blank(answer):
             return Wrong("core.blank")
         try:
-            if self.custom_check is not None:
-                return self.custom_check(answer)
             got = self.read(answer)
-            return self._compare(got)
+            return self._compare(got) if self.custom_check is None else self.custom_check(got)
         except Unreadable as unreadable:
             return unreadable.wrong
         except Exception as err:
@@ -462,7 +512,7 @@ class Question:
         if right:
             return None
         shown = show(got)
-        if self.close_enough and not callable(self.expected) and rounded(got, self.expected):
+        if self.close_enough is True and not callable(self.expected) and rounded(got, self.expected):
             return Wrong("core.close", got=got, shown=shown)  # rounded too much: not a misconception
         key = next((m.key for m in self.mistakes if m.matches(got, self.exact)), None)
         if key is None and self.close_enough and not callable(self.expected) and close(got, self.expected, CLOSE_RTOL):
@@ -472,9 +522,9 @@ class Question:
         return Wrong(key or self.otherwise or "core.not_yet", got=got, shown=shown)
 
     def message(self, wrong: Wrong) -> str:
-        """The text of a verdict in the current language."""
+        """The text of a verdict in the current language (``{question}`` and ``{variable}`` name the question)."""
         module, key = ("core", wrong.key[5:]) if wrong.key.startswith("core.") else (self.module, wrong.key)
-        return text(module, key, **{**self.values, **wrong.values})
+        return text(module, key, **{"question": self.name, "variable": self.answer, **self.values, **wrong.values})
 
     def diagnose(self, answer: Any) -> str | None:
         """``None`` if ``answer`` is right, else the message that says what to fix (what ``check`` shows)."""

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
-from .core import Mistake, Question, Unreadable, Wrong, array, compare_array, shape
+from .core import Mistake, Question, Wrong, array, compare_array, pair, shape
 
 # ---------------------------------------------------------------- q1: a float32 column
 
@@ -30,13 +28,6 @@ _X6 = np.arange(6, dtype=np.float32).reshape(-1, 1)
 _Y6 = (3 * _X6 - 2).astype(np.float32)
 
 
-def _read_pair(answer: Any) -> tuple[np.ndarray, np.ndarray]:
-    if not isinstance(answer, tuple) or len(answer) != 2:
-        raise Unreadable("q2.pair")
-    x, y = (array(lists=False)(part) for part in answer)
-    return x, y
-
-
 def _line_verdict(got: tuple[np.ndarray, np.ndarray]) -> Wrong | None:
     x, y = got
     return compare_array(_X6, "x")(x) or compare_array(_Y6, "y")(y)
@@ -44,7 +35,7 @@ def _line_verdict(got: tuple[np.ndarray, np.ndarray]) -> Wrong | None:
 
 q2 = Question(
     "nb01.q2",
-    read=_read_pair,
+    read=pair(array(lists=False), key="q2.pair"),
     expected=lambda got: _line_verdict(got) is None,
     mistakes=[
         Mistake(lambda got: compare_array(_X6, "x")(got[0]) is not None, "q2.n", example=(_X6[:5], _Y6[:5])),

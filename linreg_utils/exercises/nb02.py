@@ -14,8 +14,10 @@ from .core import (
     Wrong,
     array,
     as_numpy,
+    at,
     close,
     compare_array,
+    function,
     numbers,
     run_learner_code,
 )
@@ -75,19 +77,15 @@ def _read_merged(answer: Any) -> tuple[float, ...]:
     return numbers("w", "b")(answer)
 
 
-def _w_is(value: float) -> Any:
-    return lambda got: close(got[0], value)
-
-
 q2 = Question(
     "nb02.q2",
     read=_read_merged,
     expected=(_W, _B),
     mistakes=[
         Mistake((_B, _W), "q2.swapped"),
-        Mistake(_w_is(float(W2[0, 0] * W1[0, 0])), "q2.w_one_path", example=(2.0, _B)),
+        Mistake(at(0, float(W2[0, 0] * W1[0, 0])), "q2.w_one_path", example=(2.0, _B)),
         # 1*2 + 4*1 = 6 (the minus sign of W1[1, 0] dropped) is also 2 - 1 + 1 + 4, the sum of the weights
-        Mistake(_w_is(float(W2.abs() @ W1.abs())), "q2.w_sign_or_sum", example=(6.0, _B)),
+        Mistake(at(0, float(W2.abs() @ W1.abs())), "q2.w_sign_or_sum", example=(6.0, _B)),
         Mistake(lambda got: not close(got[0], _W), "q2.w_other", example=(3.0, _B)),
         Mistake((_W, float((W2 @ b1).item())), "q2.b_no_b2"),
         Mistake((_W, float(b1.sum() + b2)), "q2.b_sum_b1_b2"),
@@ -110,8 +108,6 @@ _Z3 = torch.tensor([[-2.0, -0.5, 0.0], [0.25, 1.5, 3.0]])
 
 
 def _check_relu_function(answer: Any) -> Wrong | None:
-    if not callable(answer):
-        return Wrong("q3.not_a_function")
     z = _Z3.clone()
     try:
         result = run_learner_code(answer, z)
@@ -140,6 +136,7 @@ def _check_relu_function(answer: Any) -> Wrong | None:
 q3 = Question(
     "nb02.q3",
     answer="my_relu",
+    read=function,
     check=_check_relu_function,
     solution="""
     def my_relu(z):

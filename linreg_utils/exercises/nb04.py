@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .core import Mistake, Question, close, number, numbers
+from .core import Mistake, Question, at, number, numbers
 
 # ---------------------------------------------------------------- the inputs (the notebook shows these numbers)
 
@@ -61,9 +61,9 @@ q2 = Question(
         Mistake((-_grad_w, -_grad_b), "q2.sign"),
         Mistake(_gradients(factor=1.0), "q2.no_factor_2"),
         Mistake(_gradients(mean=False), "q2.no_mean"),
-        Mistake(lambda got: close(got[0], _grad_b), "q2.w_like_b", example=(-6.0, -6.0)),
-        Mistake(lambda got: close(got[1], _grad_b), "q2.b_right", example=(-1.0, -6.0)),
-        Mistake(lambda got: close(got[0], _grad_w), "q2.w_right", example=(-40 / 3, 1.0)),
+        Mistake(at(0, _grad_b), "q2.w_like_b", example=(-6.0, -6.0)),
+        Mistake(at(1, _grad_b), "q2.b_right", example=(-1.0, -6.0)),
+        Mistake(at(0, _grad_w), "q2.w_right", example=(-40 / 3, 1.0)),
     ],
     otherwise="q2.otherwise",
     solution="""

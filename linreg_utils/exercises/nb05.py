@@ -9,17 +9,7 @@ import torch
 
 from ..data import make_linear_data
 from ..model import LinearRegressionModel
-from .core import (
-    Mistake,
-    Question,
-    Unreadable,
-    Wrong,
-    array,
-    as_numpy,
-    close,
-    compare_array,
-    number,
-)
+from .core import Mistake, Question, Wrong, array, close, compare_array, one_number, pair
 
 # ---------------------------------------------------------------- the inputs (the notebook imports these)
 
@@ -47,17 +37,10 @@ _TOT = np.sum((_T - _T.mean()) ** 2)  # 40
 _R2 = float(1 - _RES / _TOT)  # 0.725
 
 
-def _read_r2(answer: Any) -> float:
-    got = as_numpy(answer)
-    if got is not None and got.size > 1:
-        raise Unreadable("q1.array")  # R² per point
-    return number(answer)
-
-
 q1 = Question(
     "nb05.q1",
     answer="r2",
-    read=_read_r2,
+    read=one_number(several="q1.array"),  # R² per point
     expected=_R2,
     mistakes=[  # two of them lie within 2 % of 0.725: the core answers 0.72 and 0.73 "close" before these
         Mistake(float(_RES / _TOT), "q1.not_from_1"),
@@ -124,13 +107,6 @@ _PERM = np.random.default_rng(42).permutation(10)
 _TEST = _PERM[7:]
 
 
-def _read_pair(answer: Any) -> tuple[np.ndarray, np.ndarray]:
-    if not isinstance(answer, tuple) or len(answer) != 2:
-        raise Unreadable("q3.pair")
-    x, y = (array(lists=False)(part) for part in answer)
-    return x, y
-
-
 def _sorted(x: np.ndarray, y: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None]:
     order = np.argsort(x[:, 0], kind="stable")
     return x[order], None if y is None else y[order]
@@ -154,7 +130,7 @@ def _split_verdict(got: tuple[np.ndarray, np.ndarray]) -> Wrong | None:
 
 q3 = Question(
     "nb05.q3",
-    read=_read_pair,
+    read=pair(array(lists=False), key="q3.pair"),
     expected=lambda got: _split_verdict(got) is None,
     mistakes=[
         Mistake(

@@ -11,7 +11,7 @@ from typing import Any
 
 import torch
 
-from .core import Mistake, Question, Unreadable, Wrong, as_numpy, number, shape
+from .core import Mistake, Question, Unreadable, Wrong, one_number, shape
 
 # ---------------------------------------------------------------- q1: names and shapes of a state dict
 
@@ -127,16 +127,9 @@ _MYSTERY_FOLDER = tempfile.TemporaryDirectory(prefix="linreg_mystery_")
 mystery_path = write_mystery_model(_MYSTERY_FOLDER.name)
 
 
-def _read_prediction(answer: Any) -> float:
-    got = as_numpy(answer)
-    if got is not None and got.size != 1:
-        raise Unreadable("q2.several", size=got.size)
-    return number(answer)
-
-
 q2 = Question(
     "nb06.q2",
-    read=_read_prediction,
+    read=one_number(several="q2.several"),
     expected=MYSTERY_WEIGHT * 4 + MYSTERY_BIAS,
     mistakes=[
         Mistake(9.0, "q2.own_model"),  # our model of y = 2x + 1

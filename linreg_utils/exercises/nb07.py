@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from .. import descent_path, make_linear_data, make_regression_data
-from .core import CLOSE_RTOL, Mistake, Question, Unreadable, Wrong, array, as_numpy, close, numbers, show, whole_number
+from .core import Mistake, Question, Unreadable, array, as_numpy, at, close, numbers, whole_number
 
 # ---------------------------------------------------------------- the inputs (the notebook imports these)
 
@@ -28,22 +28,17 @@ _W = _SXY / _SXX  # 0.7
 _B = _y.mean() - _W * _x.mean()  # 1.6
 
 
-def _w_is(value: float):
-    """A mistake seen in w alone, whatever b is."""
-    return lambda got: close(got[0], value)
-
-
 q1 = Question(
     "nb07.q1",
     answer="answer_q1",
     read=numbers("w", "b"),
     expected=(_W, _B),
-    mistakes=[
+    mistakes=[  # at(0, ...): a mistake seen in w alone, whatever b is
         Mistake((_B, _W), "q1.swapped"),
-        Mistake(_w_is(_RAW_XY / _RAW_XX), "q1.not_centred", example=(37 / 30, 0.0)),
-        Mistake(_w_is(_SXY / _RAW_XX), "q1.bottom_not_centred", example=(7 / 30, 3 - 2 * 7 / 30)),
-        Mistake(_w_is(_RAW_XY / _SXX), "q1.top_not_centred", example=(3.7, 3 - 2 * 3.7)),
-        Mistake(_w_is(_SXY / _SYY), "q1.spread_of_y", example=(0.5, 2.0)),
+        Mistake(at(0, _RAW_XY / _RAW_XX), "q1.not_centred", example=(37 / 30, 0.0)),
+        Mistake(at(0, _SXY / _RAW_XX), "q1.bottom_not_centred", example=(7 / 30, 3 - 2 * 7 / 30)),
+        Mistake(at(0, _RAW_XY / _SXX), "q1.top_not_centred", example=(3.7, 3 - 2 * 3.7)),
+        Mistake(at(0, _SXY / _SYY), "q1.spread_of_y", example=(0.5, 2.0)),
         Mistake(lambda got: not close(got[0], _W), "q1.w", example=(0.9, 1.2)),
         Mistake((_W, _y.mean() + _W * _x.mean()), "q1.b_sign"),
         Mistake((_W, _y.mean()), "q1.b_at_mean"),
@@ -119,12 +114,6 @@ def _read_theta(answer: Any) -> np.ndarray:
     return array()(answer).astype(np.float64).ravel()
 
 
-def _theta_otherwise(got: np.ndarray) -> Wrong:
-    # "close" is decided after the mistakes: the true weights lie within 2 significant figures of θ.
-    key = "core.close" if close(got, _THETA, CLOSE_RTOL) else "q3.otherwise"
-    return Wrong(key, got=got, shown=show(got))
-
-
 q3 = Question(
     "nb07.q3",
     answer="theta_q3",
@@ -136,8 +125,8 @@ q3 = Question(
         Mistake(np.roll(_THETA, 1), "q3.ones_first"),
         Mistake(np.array([*_TRUE_W, _TRUE_B]), "q3.true_weights"),
     ],
-    otherwise=_theta_otherwise,
-    close_enough=False,  # see _theta_otherwise
+    otherwise="q3.otherwise",
+    close_enough="after",  # the true weights lie within 2 significant figures of θ
     solution="""
     design = np.hstack([x_q3, np.ones((8, 1), dtype=np.float32)])   # X̃ = [x1, x2, 1], shape (8, 3)
     theta_q3 = np.linalg.lstsq(design, y_q3, rcond=None)[0].ravel()  # (w1, w2, b) ≈ (1.466, -1.993, 0.506)

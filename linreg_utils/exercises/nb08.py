@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import make_linear_data, mse_hessian
-from .core import Mistake, Question, Wrong, close, number, numbers, show
+from .core import Mistake, Question, Wrong, at, close, number, numbers, show
 
 # ---------------------------------------------------------------- the inputs (the notebook imports x_q1)
 
@@ -100,7 +100,7 @@ q3 = Question(
     expected=(_W, _B),
     mistakes=[
         Mistake((_B, _W), "q3.swapped"),
-        Mistake(lambda got: close(got[0], w_std * sigma), "q3.times_sigma", example=(24.0, 10.0)),
+        Mistake(at(0, w_std * sigma), "q3.times_sigma", example=(24.0, 10.0)),
         Mistake((w_std, b_std), "q3.still_standardised"),
         Mistake(lambda got: not close(got[0], _W), "q3.w", example=(6.0, 10.0)),
         Mistake((_W, b_std), "q3.no_correction"),

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from .core import Mistake, Question, Unreadable, array, close, compare_array, number, whole_number
+from .core import Mistake, Question, array, close, compare_array, number, pair, whole_number
 
 # ---------------------------------------------------------------- the inputs (the notebook imports x_fit, x_new)
 
@@ -80,18 +80,9 @@ q2 = Question(
 # ---------------------------------------------------------------- q3: counting parameters
 
 
-def _read_counts(answer: Any) -> tuple[int, int]:
-    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise Unreadable("q3.pair")
-    try:
-        return whole_number(answer[0]), whole_number(answer[1])
-    except Unreadable:
-        raise Unreadable("q3.whole", answer=answer) from None
-
-
 q3 = Question(
     "nb09.q3",
-    read=_read_counts,
+    read=pair(whole_number, key="q3.pair", part_key="q3.whole"),
     expected=(11, 33),
     mistakes=[
         Mistake(lambda got: got[0] == 10, "q3.no_bias", example=(10, 33)),

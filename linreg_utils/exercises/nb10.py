@@ -1,7 +1,7 @@
 """Exercises for notebook 10 · Mini-batches and devices. Messages: ``text/<language>/nb10.py``.
 
-All three answers are functions, so each question has a checker of its own: it calls the learner's
-function (through :func:`run_learner_code`) and looks at what comes back.
+All three answers are functions (``read=function``), so each question has a checker of its own: it calls the
+learner's function (through :func:`run_learner_code`) and looks at what comes back.
 """
 
 from __future__ import annotations
@@ -14,19 +14,12 @@ from typing import Any
 import torch
 from torch import nn
 
-from .core import Question, Unreadable, Wrong, as_number, run_learner_code
+from .core import Question, Unreadable, Wrong, as_number, function, run_learner_code
 
 
 def _count(value: float) -> str:
     """A returned number as the messages quote it: 390, or 390.625."""
     return str(int(value)) if value.is_integer() else f"{value:.6g}"
-
-
-def _function(answer: Any, key: str) -> Callable[..., Any]:
-    """The answer if it is a function; else the learner called it and passed its result (``key``'s message)."""
-    if not callable(answer):
-        raise Unreadable(key, kind=type(answer).__name__)
-    return answer
 
 
 # ---------------------------------------------------------------- q1: steps per epoch
@@ -43,8 +36,7 @@ _STEP_MISTAKES: list[tuple[str, list[Callable[[int, int], float]]]] = [
 ]
 
 
-def _check_steps(answer: Any) -> Wrong | None:
-    steps = _function(answer, "q1.function")
+def _check_steps(steps: Callable[..., Any]) -> Wrong | None:
     got = {}
     for n, m in _STEP_CASES:
         value = run_learner_code(steps, n, m)
@@ -67,6 +59,7 @@ def _check_steps(answer: Any) -> Wrong | None:
 q1 = Question(
     "nb10.q1",
     answer="steps_per_epoch",
+    read=function,
     check=_check_steps,
     solution="""
     def steps_per_epoch(n, batch_size):
@@ -128,8 +121,7 @@ def _check_batches(batches: list[tuple[torch.Tensor, torch.Tensor]], n: int, m: 
     return None
 
 
-def _check_generator(answer: Any) -> Wrong | None:
-    generator = _function(answer, "q2.function")
+def _check_generator(generator: Callable[..., Any]) -> Wrong | None:
     with torch.random.fork_rng(devices=[]):  # the check must not change the learner's random numbers
         torch.manual_seed(10)
         orders = []
@@ -152,6 +144,7 @@ def _check_generator(answer: Any) -> Wrong | None:
 q2 = Question(
     "nb10.q2",
     answer="my_minibatches",
+    read=function,
     check=_check_generator,
     solution="""
     def my_minibatches(x, y, batch_size):
@@ -179,8 +172,7 @@ def _is_triple_of_tensors(result: Any) -> bool:
     return is_triple and all(isinstance(t, torch.Tensor) for t in result[1:])
 
 
-def _check_to_device(answer: Any) -> Wrong | None:
-    move = _function(answer, "q3.function")
+def _check_to_device(move: Callable[..., Any]) -> Wrong | None:
     target = torch.device("meta")  # exists on every computer, and is never where the data starts
     model, x, y = nn.Linear(1, 1), torch.zeros(4, 1), torch.ones(4, 1)
     try:
@@ -217,6 +209,7 @@ def _check_to_device(answer: Any) -> Wrong | None:
 q3 = Question(
     "nb10.q3",
     answer="to_device",
+    read=function,
     check=_check_to_device,
     solution="""
     def to_device(model, x, y, device):

@@ -23,5 +23,7 @@ TEXT = {
     "got {got_value:.4g}, expected {expected_value:.4g}).",
     "close": "{shown} is close, but not close enough: give at least 3 significant figures.",
     "not_yet": "{shown} is not right yet.",
+    "function": "pass the function itself, without calling it: {question}.check({variable}), not "
+    "{question}.check({variable}(...)) (got {kind}).",
     "your_code_raised": "your code stopped with an error: {error}.",
 }

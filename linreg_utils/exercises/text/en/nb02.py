@@ -33,7 +33,6 @@ TEXT = {
     "q3.hint2": "z > 0 is True where z is positive: multiplying z by it keeps those entries and turns the others "
     "into 0.",
     "q3.hint3": "torch.where(z > 0, z, 0.0) picks z where the condition holds and 0.0 elsewhere.",
-    "q3.not_a_function": "pass the function itself, without calling it: q3.check(my_relu).",
     "q3.python_max": "Python's max(0, z) compares 0 with the whole tensor at once, which PyTorch cannot do. Work "
     "element by element instead: torch.where(z > 0, z, 0.0) or z * (z > 0).",
     "q3.none": "your function returns None: end it with return ...",

@@ -5,8 +5,6 @@ TEXT = {
     "q1.hint1": "Try it on n=10, batch_size=4: batches of 4, 4 and 2, so 3 steps.",
     "q1.hint2": "n // batch_size full batches, plus one smaller batch when there is a remainder: that is rounding "
     "up, math.ceil(n / batch_size).",
-    "q1.function": "pass the function itself, without calling it: q1.check(steps_per_epoch), not "
-    "q1.check(steps_per_epoch(...)) (got {kind}).",
     "q1.not_a_number": "steps_per_epoch({n}, {m}) returned {value}; it should return a whole number of steps.",
     "q1.true_division": "steps_per_epoch({n}, {m}) returned {value}: a step uses a whole batch, so the count is a "
     "whole number. Round up: the last {rest} samples still need a step of their own.",
@@ -24,8 +22,6 @@ TEXT = {
     "q2.hint1": "Draw one random order of the rows, on every call: perm = torch.randperm(len(x)).",
     "q2.hint2": "Cut it into slices: for start in range(0, len(x), batch_size): idx = perm[start:start + batch_size].",
     "q2.hint3": "Index x and y with the same idx, and hand out the pair with yield x[idx], y[idx].",
-    "q2.function": "pass the function itself, without calling it: q2.check(my_minibatches), not "
-    "q2.check(my_minibatches(...)) (got {kind}).",
     "q2.nothing": "my_minibatches returned nothing: it should yield the batches, e.g. `yield x[idx], y[idx]`.",
     "q2.not_a_generator": "my_minibatches returned {kind}, not a generator: use yield inside the loop "
     "(`yield x[idx], y[idx]`) instead of collecting the batches and returning them. A generator makes each batch "
@@ -53,8 +49,6 @@ TEXT = {
     "q3.hint1": "The model and both tensors each have a .to(device) method.",
     "q3.hint2": "model.to(device) moves the model in place and returns it; x.to(device) returns a new tensor, so "
     "use what it returns: return model.to(device), x.to(...), y.to(...).",
-    "q3.function": "pass the function itself, without calling it: q3.check(to_device), not "
-    "q3.check(to_device(...)) (got {kind}).",
     "q3.cuda": "your function asked for CUDA ({error}). Use the device it is given, model.to(device), rather than "
     "a fixed 'cuda'.",
     "q3.three": "return the three of them, in this order: return model, x, y (each moved to device).",
