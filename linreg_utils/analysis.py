@@ -138,7 +138,7 @@ def loss_grid(x: ArrayLike, y: ArrayLike, w_values: np.ndarray, b_values: np.nda
 def unstandardize(
     weight: ArrayLike, bias: ArrayLike, mean: np.ndarray, std: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    r"""Turn weights learned on standardised x back into weights for the original x.
+    r"""Turn weights learned on standardized x back into weights for the original x.
 
     If :math:`y = W \frac{x - \mu}{\sigma} + b`, then :math:`y = \frac{W}{\sigma} x + (b - W \frac{\mu}{\sigma})`.
 

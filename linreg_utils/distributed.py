@@ -102,12 +102,12 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
             "world_size": world,
         }
         if distributed:
-            dist.barrier()  # nobody tears the group down while another process still talks to it
+            dist.barrier()  # wait for every process, so none closes the group while another still uses it
         return result
     finally:
         if distributed and dist.is_initialized():
-            # free DDP's communication hooks now, not during interpreter shutdown, where gloo's
-            # threads could otherwise abort the process ("terminate called without an active exception")
+            # free DDP's communication objects now: if Python frees them later, while it exits, gloo can crash
+            # the process ("terminate called without an active exception")
             model = optimizer = inner = None
             gc.collect()
             dist.destroy_process_group()

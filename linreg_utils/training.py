@@ -406,7 +406,7 @@ def _advice(lr: float | None, limit: float | None) -> str:
         smaller = f"below {limit:.3g} (the largest stable lr for this x, 2/λ_max), e.g. lr={0.9 * limit:.2g}"
     else:
         smaller = f"e.g. lr={lr / 10:g}" if lr else "e.g. a tenth of the current one"
-    return f"Try a smaller learning rate, {smaller}, or standardise x"
+    return f"Try a smaller learning rate, {smaller}, or standardize x"
 
 
 def _diverged(what: str, losses: list[float], lr: float | None, limit: float | None) -> TrainingDivergedError:
@@ -518,7 +518,7 @@ def compare_optimizers(
         target: the true ``(w, b)``.
         tol: the tolerance on both.
         max_epochs: give up after this many epochs (``epochs`` is then ``None``).
-        seed: the initialisation seed shared by all runs.
+        seed: the initialization seed shared by all runs.
 
     Returns:
         One row per optimizer: ``{"optimizer": name, "epochs": int | None, "final_loss": float}``.

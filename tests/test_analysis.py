@@ -38,7 +38,7 @@ def test_gradient_descent_converges_just_below_the_limit_and_diverges_above(data
     assert above.losses[-1] > above.losses[0]
 
 
-def test_standardised_hessian_is_2_identity_and_lr_half_lands_in_one_step(data):
+def test_standardized_hessian_is_2_identity_and_lr_half_lands_in_one_step(data):
     x, y = data
     x_std, mean, std = standardize(x)
     np.testing.assert_allclose(mse_hessian(x_std), 2 * np.eye(2), atol=1e-6)

@@ -32,7 +32,7 @@ def test_noise_is_reproducible_for_any_seed(n, slope, intercept, noise, seed):
 @settings(max_examples=25, deadline=None)
 @given(n=sizes, slope=slopes, intercept=intercepts)
 def test_training_with_a_stable_learning_rate_recovers_the_closed_form(n, slope, intercept):
-    """On standardised x the Hessian is 2·I, so lr = 0.25 is safely below 2/λ_max = 1."""
+    """On standardized x the Hessian is 2·I, so lr = 0.25 is safely below 2/λ_max = 1."""
     x, y = make_linear_data(n=n, slope=slope, intercept=intercept)
     x_std, _, _ = standardize(x)
     w_exact, b_exact = closed_form(x_std, y)

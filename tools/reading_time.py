@@ -8,6 +8,7 @@ A notebook is a list of sections: the cells from one ``## `` heading to the next
 heading ends with ``(optional, 选读)`` is a side trip; every other section is on the core path.
 The time of a section is its prose at ``WORDS_PER_MIN`` (a reader for whom English is a second
 language), its code at ``CODE_LINES_PER_MIN`` and ``MIN_PER_EXERCISE`` for each exercise check.
+A formula counts as several words.
 Totals are rounded up to 5 minutes. tests/test_reading_path.py fails when a stored time is stale.
 """
 
@@ -25,6 +26,8 @@ NOTEBOOKS = ROOT / "notebooks"
 README = ROOT / "README.md"
 
 WORDS_PER_MIN = 110  # prose, English as a second language
+WORDS_PER_INLINE_MATH = 4  # a formula in the text is read slowly: it counts as this many words
+WORDS_PER_DISPLAY_MATH = 25  # a displayed formula ($$...$$), worked through
 CODE_LINES_PER_MIN = 20  # reading a line of code and its output: 3 s
 MIN_PER_EXERCISE = 3
 OPTIONAL_MARK = "(optional, 选读)"
@@ -48,8 +51,12 @@ def _source(cell: dict) -> str:
 def _cell_minutes(cell: dict) -> float:
     text = _source(cell)
     if cell["cell_type"] == "markdown":
-        text = re.sub(r"\$[^$]*\$", " x ", text)  # a formula reads like a word or two
-        return len(re.findall(r"[A-Za-z0-9_]+", text)) / WORDS_PER_MIN
+        display = len(re.findall(r"\$\$.+?\$\$", text, re.S))
+        text = re.sub(r"\$\$.+?\$\$", " ", text, flags=re.S)
+        inline = len(re.findall(r"\$[^$]+\$", text))
+        text = re.sub(r"\$[^$]+\$", " ", text)
+        words = len(re.findall(r"[A-Za-z0-9_]+", text))
+        return (words + WORDS_PER_INLINE_MATH * inline + WORDS_PER_DISPLAY_MATH * display) / WORDS_PER_MIN
     lines = [line for line in text.splitlines() if line.strip()]
     exercise = MIN_PER_EXERCISE if re.search(r"\bq\d+\.check\(", text) else 0
     return len(lines) / CODE_LINES_PER_MIN + exercise
@@ -59,11 +66,19 @@ def sections(nb: dict) -> list[Section]:
     """Split a notebook (an nbformat dict) into sections; the cells before the first ``##`` are "intro"."""
     result = [Section("intro", False, 0.0)]
     for cell in nb["cells"]:
-        heading = HEADING.search(_source(cell)) if cell["cell_type"] == "markdown" else None
-        if heading:
-            title = heading.group(1).strip()
-            result.append(Section(title, title.endswith(OPTIONAL_MARK), 0.0))
-        result[-1].minutes += _cell_minutes(cell)
+        if cell["cell_type"] != "markdown":
+            result[-1].minutes += _cell_minutes(cell)
+            continue
+        text = _source(cell)
+        starts = [m.start() for m in HEADING.finditer(text)]
+        for begin, end in zip([0, *starts], [*starts, len(text)], strict=False):  # a cell may hold several headings
+            if begin == end:
+                continue
+            heading = HEADING.match(text, begin)
+            if heading:
+                title = heading.group(1).strip()
+                result.append(Section(title, title.endswith(OPTIONAL_MARK), 0.0))
+            result[-1].minutes += _cell_minutes({"cell_type": "markdown", "source": text[begin:end]})
     return result
 
 
@@ -116,7 +131,7 @@ def _write_notebook(path: Path) -> bool:
     if new == old:
         return False
     header["source"] = new.splitlines(True)
-    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     return True
 
 
