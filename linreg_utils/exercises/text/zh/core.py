@@ -1,0 +1,28 @@
+"""Messages shared by every question (简体中文)."""
+
+TEXT = {
+    "correct": "正确！",
+    "not_yet_label": "还不对：",
+    "hint_label": "提示",
+    "solution_label": "参考答案",
+    "last_hint": "（这已经是最后一条提示了：运行 {name}.solution() 可以查看参考答案。）",
+    "blank": "把 ____ 换成你的答案，然后重新运行这个单元格。",
+    "number": "这里要填一个数，你给的是 {kind}。",
+    "whole_number": "{got} 不是整数：这里要的是个数，比如 3。",
+    "numbers": "请把这几个数写成元组（tuple）：answer = ({names})。",
+    "numbers_kind": "({names}) 中的每一项都应该是一个数，比如普通的浮点数（float），或者只含一个元素的张量。",
+    "array": "请给出 NumPy 数组或张量，你给的是 {kind}：可以用 np.array(..., dtype=np.{dtype}) 创建一个。",
+    "shape_int": "形状（shape）是一个元组，即使只有一个数也是：写成 ({got},)，别漏了逗号。",
+    "shape": "形状要写成由整数组成的元组，比如 (行数, 列数)；你给的是 {kind}。",
+    "array_column": "{name} 的形状是 {got_shape}，应该是 {shape}。数值可能是对的：用 .reshape(-1, 1) 把它变成一列。",
+    "array_reshape": "{name} 的形状是 {got_shape}，应该是 {shape}。数值可能是对的：试试 .reshape{shape}。",
+    "array_shape": "{name} 的形状是 {got_shape}，应该是 {shape}。",
+    "array_dtype": "{name} 的数据类型（dtype）是 {got_dtype}，应该是 {dtype}：用 .astype(np.{dtype}) 转换一下。",
+    "array_values": "{name} 的形状和数据类型都对，但有些数值不一样（例如位置 {position}：你的是 {got_value:.4g}，"
+    "应该是 {expected_value:.4g}）。",
+    "close": "{shown} 已经很接近了，但还不够准：请至少给出 3 位有效数字。",
+    "not_yet": "{shown} 还不对。",
+    "function": "请传入函数本身，不要调用它：写 {question}.check({variable})，"
+    "而不是 {question}.check({variable}(...))（你传入的是 {kind}）。",
+    "your_code_raised": "你的代码运行时出错了：{error}。",
+}
