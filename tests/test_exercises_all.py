@@ -4,6 +4,7 @@ and the catalogue of messages in every language. Per-notebook files keep only cu
 import importlib
 import json
 import math
+import string
 from pathlib import Path
 
 import numpy as np
@@ -100,6 +101,17 @@ def test_every_language_has_every_message_and_no_other(module):
     assert english, f"no English catalogue for {module}"
     for language in LANGUAGES:
         assert set(catalogue(module, language)) == set(english), f"{language} catalogue of {module} differs"
+
+
+@pytest.mark.parametrize("module", ["core", *NAMES])
+def test_every_translation_fills_the_same_placeholders(module):
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+    english = catalogue(module, "en")
+    for language in LANGUAGES:
+        for key, message in catalogue(module, language).items():
+            assert fields(message) == fields(english[key]), f"{language} {module}.{key}: placeholders differ"
 
 
 @pytest.mark.parametrize("module", NAMES)

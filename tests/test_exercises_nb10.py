@@ -120,7 +120,7 @@ def test_q2_solution_the_helper_and_a_generator_expression_pass():
 def test_q2_a_list_of_batches_is_not_a_generator():
     message = q2.diagnose(lambda x, y, m: list(solution_generator(x, y, m)))
     assert q2.verdict(lambda x, y, m: list(solution_generator(x, y, m))).key == "q2.not_a_generator"
-    assert "returned a list, not a generator: use yield" in message
+    assert "returned a Python list, not a generator: use yield" in message
 
 
 def test_q2_check_leaves_the_global_random_state_alone():

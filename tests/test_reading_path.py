@@ -15,7 +15,7 @@ import reading_time  # noqa: E402
 NOTEBOOKS = reading_time.notebook_paths()
 WHY = "*Why read it:*"
 SKIP_PLOT = "# You can skip reading this plotting code: it only draws the picture below."
-LEGEND = "Sections marked (optional, 选读) are side trips."
+LEGEND = "Sections marked (optional, 选读) are extra sections."
 
 
 def _nb(path: Path) -> dict:

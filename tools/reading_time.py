@@ -5,7 +5,7 @@
                                             # and the reading-path table in README.md
 
 A notebook is a list of sections: the cells from one ``## `` heading to the next. A section whose
-heading ends with ``(optional, 选读)`` is a side trip; every other section is on the core path.
+heading ends with ``(optional, 选读)`` is an extra (optional) section; every other section is on the core path.
 The time of a section is its prose at ``WORDS_PER_MIN`` (a reader for whom English is a second
 language), its code at ``CODE_LINES_PER_MIN`` and ``MIN_PER_EXERCISE`` for each exercise check.
 A formula counts as several words.

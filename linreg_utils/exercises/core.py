@@ -214,7 +214,7 @@ def number(answer: Any) -> float:
     """Read one number (int, float, numpy scalar, one-element array or tensor)."""
     value = as_number(answer)
     if value is None:
-        raise Unreadable("core.number", kind=_kind(answer))
+        raise Unreadable("core.number", kind=kind_of(answer))
     return value
 
 
@@ -305,14 +305,23 @@ def array(dtype: Any = None, lists: bool = True) -> Callable[[Any], np.ndarray]:
                 got = None
         if got is None or not np.issubdtype(got.dtype, np.number):
             name = np.dtype(dtype or np.float32).name
-            raise Unreadable("core.array", kind=_kind(answer), dtype=name)
+            raise Unreadable("core.array", kind=kind_of(answer), dtype=name)
         return got if dtype is None or got.dtype == dtype else got.astype(dtype)
 
     return read
 
 
-def _kind(answer: Any) -> str:
-    return "a Python list" if isinstance(answer, list) else f"a {type(answer).__name__}"
+def kind_of(answer: Any) -> str:
+    """What kind of object ``answer`` is, in the current language: "a Python list", "a str", ...
+
+    Example:
+        >>> kind_of([1, 2]), kind_of("3")
+        ('a Python list', 'a str')
+    """
+    if isinstance(answer, list):
+        return text("core", "kind_list")
+    name = type(answer).__name__
+    return text("core", "kind_other_vowel" if name[0] in "aeiou" else "kind_other", name=name)
 
 
 def compare_array(expected: np.ndarray, name: str) -> Callable[[np.ndarray], Wrong | None]:
@@ -349,7 +358,7 @@ def shape(answer: Any) -> tuple[int, ...]:
     if not isinstance(answer, (tuple, list)) or not all(
         isinstance(a, (int, np.integer)) and not isinstance(a, bool) for a in answer
     ):
-        raise Unreadable("core.shape", kind=_kind(answer))
+        raise Unreadable("core.shape", kind=kind_of(answer))
     return tuple(int(a) for a in answer)
 
 
@@ -541,7 +550,8 @@ class Question:
             Feedback(f"✅ {correct}", f"✅ **{correct}**").show()
         else:
             not_yet = text("core", "not_yet_label")
-            Feedback(f"❌ {not_yet} {problem}", f"❌ **{not_yet}** {_markdown(problem)}").show()
+            space = "" if not_yet.endswith("：") else " "  # no space after a full-width colon
+            Feedback(f"❌ {not_yet}{space}{problem}", f"❌ **{not_yet}**{space}{_markdown(problem)}").show()
 
     @property
     def hints(self) -> list[str]:
@@ -557,13 +567,18 @@ class Question:
         self._hints_shown += 1
         label = text("core", "hint_label") + (f" {i + 1}/{len(hints)}" if len(hints) > 1 else "")
         more = " " + text("core", "last_hint", name=self.name) if self._hints_shown > len(hints) else ""
-        Feedback(f"💡 {label}: {hints[i]}{more}", f"💡 **{label}:** {_markdown(hints[i])}{_markdown(more)}").show()
+        colon = text("core", "label_colon")  # ": " in English, "：" in Chinese
+        hint = f"{hints[i]}{more}"
+        bold = f"**{label}{colon.rstrip()}**{colon[len(colon.rstrip()):]}"  # the space stays outside the bold
+        Feedback(f"💡 {label}{colon}{hint}", f"💡 {bold}{_markdown(hint)}").show()
 
     def solution(self) -> None:
         """Show the solution: code, with comments that explain it."""
         label = text("core", "solution_label")
         code = self._solution
-        Feedback(f"{label}:\n" + textwrap.indent(code, "    "), f"**{label}:**\n\n```python\n{code}\n```").show()
+        colon = text("core", "label_colon").rstrip()
+        plain = f"{label}{colon}\n" + textwrap.indent(code, "    ")
+        Feedback(plain, f"**{label}{colon}**\n\n```python\n{code}\n```").show()
 
     @property
     def solution_code(self) -> str:

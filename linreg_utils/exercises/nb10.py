@@ -14,7 +14,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from .core import Question, Unreadable, Wrong, as_number, function, run_learner_code
+from .core import Question, Unreadable, Wrong, as_number, function, kind_of, run_learner_code
 
 
 def _count(value: float) -> str:
@@ -85,8 +85,7 @@ def _one_epoch(fn: Callable[..., Any], n: int, m: int) -> list[tuple[torch.Tenso
     if result is None:
         return Wrong("q2.nothing")
     if not inspect.isgenerator(result):  # a list of batches works in a for loop, but is not what the task asks
-        kind = type(result).__name__
-        return Wrong("q2.not_a_generator", kind=("an " if kind[0] in "aeiou" else "a ") + kind)
+        return Wrong("q2.not_a_generator", kind=kind_of(result))
     batches = run_learner_code(list, result)  # the generator's body runs now
     for batch in batches:
         is_pair = isinstance(batch, (tuple, list)) and len(batch) == 2

@@ -19,7 +19,7 @@ TEXT = {
     "q2.w_one_path": "w = 2 uses only the path through the first hidden number; add the path through the second "
     "(4 * -1).",
     "q2.w_sign_or_sum": "w = 6: did the minus sign of W1[1, 0] = -1 get lost? The second path is 4 * (-1) = -4, so "
-    "w = 1*2 + 4*(-1). (Adding up all the weights, 2 - 1 + 1 + 4, also gives 6: w is a sum of products, one "
+    "w = 1 × 2 + 4 × (-1). (Adding up all the weights, 2 - 1 + 1 + 4, also gives 6: w is a sum of products, one "
     "per path, not a sum of weights.)",
     "q2.w_other": "w is {got[0]:.4g}, which is not right yet. Multiply the weights along each path and add: W2 @ W1.",
     "q2.b_no_b2": "b is missing the second layer's own bias b2: b = W2 @ b1 + b2.",
