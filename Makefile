@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(TORCH)
 # makes every `jupyter lab` from .venv load tools/jupyter_server_config.py (opening a notebook leaves git clean)
 JUPYTER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.py
 
-.PHONY: install lab test test-anywhere test-browser lint demo notebooks bench clean
+.PHONY: install lab test test-anywhere test-browser lint demo notebooks translation-status bench clean
 
 ## install: create .venv if missing and install the pinned dependencies and the package (editable);
 ##          PyTorch's CPU build unless TORCH=cuda (tools/install_torch.py says why and how)
@@ -58,9 +58,13 @@ lint: install
 demo: install
 	$(BIN)/python -m linreg_utils
 
-## notebooks: regenerate every notebook's stored outputs from a clean kernel
+## notebooks: regenerate every notebook's stored outputs (both editions), each from a clean kernel
 notebooks: install
 	$(BIN)/python tools/run_notebooks.py
+
+## translation-status: which Chinese cells are stale, missing, orphaned or untranslated (exit 1 if any)
+translation-status:
+	@python3 tools/translation.py status
 
 ## bench: the speed claims, measured (about 2-3 minutes on 2 cores); --update-readme refreshes README.md
 bench: install

@@ -14,6 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+import kernel_pool  # noqa: E402
+
 import notebook_env  # noqa: E402
 
 notebook_env.apply()
@@ -22,6 +24,8 @@ notebook_env.apply()
 def pytest_configure(config):
     if getattr(config.option, "nbval_sanitize_with", None) is None:
         config.option.nbval_sanitize_with = str(ROOT / "notebooks" / "sanitize.cfg")
+    if getattr(config.option, "nbval", False) and kernel_pool.enabled():
+        kernel_pool.install()  # one warm kernel per worker, reset between notebooks (tools/kernel_pool.py)
 
 
 _BEFORE = pytest.StashKey[set]()
@@ -47,6 +51,7 @@ def pytest_sessionstart(session):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    kernel_pool.shut_down()
     if _is_xdist_worker(session.config):
         return
     before = session.config.stash.get(_BEFORE, None)

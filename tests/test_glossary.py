@@ -27,3 +27,10 @@ def test_the_glossary_lists_each_term_once_with_its_chinese_name():
     assert "| gradient descent | 梯度下降 |" in text
     rows = [line.split(" | ")[0] for line in text.splitlines() if line.startswith("| ") and "---" not in line]
     assert len(rows) == len(set(rows))
+
+
+def test_both_editions_name_the_same_terms_in_the_same_order():
+    for path in sorted(glossary.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        english = [(row[0], row[1]) for row in glossary.key_terms(path)]
+        chinese = [(row[1], row[0]) for row in glossary.key_terms(glossary.NOTEBOOKS / "zh" / path.name)]
+        assert chinese == english, f"zh/{path.name}: the 关键术语 table must list the English table's terms, in order"

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+ENGLISH = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = ENGLISH + sorted((ROOT / "notebooks" / "zh").glob("[0-9][0-9]_*.ipynb"))  # both editions
 ADDRESS = re.compile(r" at 0x[0-9a-f]{6,}")
 PLOT_REPR = re.compile(r"<matplotlib\.|^Text\(\d|^\[<matplotlib", re.M)
 MACHINE_PATH = re.compile(r"(/work/|/tmp/|/root/|/home/\w+/|[A-Z]:\\\\Users)")
@@ -33,11 +34,11 @@ def source(cell):
 
 
 def test_notebooks_exist_and_are_numbered_in_order():
-    numbers = [int(p.name[:2]) for p in NOTEBOOKS]
+    numbers = [int(p.name[:2]) for p in ENGLISH]
     assert numbers and numbers == list(range(1, len(numbers) + 1))
 
 
-@pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.name)
+@pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.relative_to(ROOT / "notebooks").as_posix())
 def notebook(request):
     return request.param, load(request.param)
 
@@ -94,11 +95,15 @@ def test_cells_that_fail_on_purpose_carry_the_tag_and_the_comment(notebook):
         )
 
 
+def language(path):
+    return "zh" if path.parent.name == "zh" else "en"
+
+
 def test_setup_cell_turns_on_short_tracebacks_and_chooses_the_feedback_language(notebook):
-    _, nb = notebook
+    path, nb = notebook
     setup = source(code_cells(nb)[0])
     assert "\nshort_tracebacks()" in setup
-    assert '\nset_language("en")' in setup
+    assert f'\nset_language("{language(path)}")' in setup
 
 
 def test_no_run_specific_metadata(notebook):
@@ -113,10 +118,11 @@ def test_setup_cell_seeds_torch(notebook):
 
 
 def test_lesson_shape_sections_present(notebook):
-    _, nb = notebook
+    path, nb = notebook
     markdown = "\n".join(source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
     assert markdown.startswith("# ")
-    for heading in ("## Key terms", "## Summary", "## Exercises"):
+    headings = {"en": ("## Key terms", "## Summary", "## Exercises"), "zh": ("## 关键术语", "## 小结", "## 练习")}
+    for heading in headings[language(path)]:
         assert heading in markdown
     assert re.search(r"[\u4e00-\u9fff]", markdown), "key terms need their Chinese names"
 
@@ -136,7 +142,10 @@ def test_relative_links_point_to_existing_files(notebook):
                     assert (path.parent / target).exists(), f"broken link to {target}"
 
 
-def test_readme_lists_every_notebook():
+def test_readme_lists_every_notebook_of_its_edition():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for path in NOTEBOOKS:
-        assert f"notebooks/{path.name}" in readme
+    readme_zh = (ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
+    assert "(README.zh-CN.md)" in readme and "(README.md)" in readme_zh  # each links the other
+    for path in ENGLISH:
+        assert f"(notebooks/{path.name})" in readme
+        assert f"(notebooks/zh/{path.name})" in readme_zh

@@ -1,7 +1,7 @@
 """Run every notebook the way a learner does: JupyterLab in a real (headless) browser, Run > Run All Cells.
 
     make test-browser
-    .venv/bin/python tools/browser_test.py                      # every notebooks/[0-9][0-9]_*.ipynb
+    .venv/bin/python tools/browser_test.py                      # both editions: notebooks/ and notebooks/zh/
     .venv/bin/python tools/browser_test.py notebooks/01_*.ipynb  # some of them
     .venv/bin/python tools/browser_test.py /tmp/copy/01_x.ipynb  # copies elsewhere (one folder)
 
@@ -13,8 +13,11 @@ For each notebook it:
    checks the file did not change (the pre-save hook in tools/jupyter_server_config.py at work);
 2. clears all outputs (Edit > Clear Outputs of All Cells) and runs Run > Run All Cells from the menu;
 3. asserts: every code cell ran; no error output except in cells tagged ``raises-exception``; every
-   output image loaded; no raw ``$...$`` left in rendered Markdown; exercise cells say "Not yet";
+   output image loaded; no raw ``$...$`` left in rendered Markdown; exercise cells say "Not yet"
+   ("还不对" in the Chinese edition);
 4. in notebook 01 only: types a wrong, then a right answer into an exercise and checks the feedback;
+   in the first Chinese notebook: Chinese text is drawn with real glyphs, not the boxes of a missing font
+   (screenshots of two Chinese characters and of a character no font has must all differ);
 5. takes a full-page screenshot, then File > Close and Shut Down Notebook, without saving.
 
 The test server keeps JupyterLab's settings, workspaces, runtime files, checkpoints and notebook
@@ -61,6 +64,20 @@ VIEWPORT = {"width": 1280, "height": 900}
 SERVER_START_TIMEOUT_S = 60
 OPEN_TIMEOUT_S = 90
 RUN_TIMEOUT_S = notebook_env.CELL_TIMEOUT_S
+FEEDBACK = {"en": ("Not yet", "Correct"), "zh": ("还不对", "正确")}  # the exercises' ❌ and ✅ words
+GLYPHS = ("学", "率", "\U0010fffd")  # two Chinese characters, and a code point no font draws (a box)
+JS_GLYPH = """(ch) => {
+  let box = document.getElementById('linreg-glyph');
+  if (!box) {
+    box = document.createElement('div');
+    box.id = 'linreg-glyph';
+    const markdown = document.querySelector('.jp-RenderedMarkdown');
+    box.style.cssText = 'position:fixed;left:0;top:0;z-index:99999;padding:4px;background:#fff;color:#000;' +
+      'font-size:48px;line-height:1;font-family:' + (markdown ? getComputedStyle(markdown).fontFamily : 'sans-serif');
+    document.body.appendChild(box);
+  }
+  box.textContent = ch;
+}"""
 MATH_TIMEOUT_S = 30
 SCREENSHOT_MAX_HEIGHT = 16000
 # JupyterLab settings for the test server only (learners keep their defaults)
@@ -360,9 +377,12 @@ def git(*args: str) -> subprocess.CompletedProcess:
 
 
 class NotebookRun:
-    def __init__(self, page, lab: JupyterLab, path: Path, shots: Path, interactive: bool):
+    def __init__(self, page, lab: JupyterLab, path: Path, shots: Path, interactive: bool, glyphs: bool = False):
         self.page, self.lab, self.path, self.shots, self.interactive = page, lab, path, shots, interactive
-        self.name = path.name
+        self.glyphs = glyphs
+        self.name = path.name  # the tab's title
+        self.relative = path.relative_to(lab.root_dir).as_posix()  # the path the server knows
+        self.not_yet, self.correct = FEEDBACK["zh" if path.parent.name == "zh" else "en"]
         self.failures: list[str] = []
 
     def fail(self, message: str) -> None:
@@ -459,8 +479,8 @@ class NotebookRun:
                 self.fail(f"{where}: did not run (prompt {cell['prompt']!r})")
             if cell["errors"] and "raises-exception" not in cell_tags_:
                 self.fail(f"{where}: error output without the raises-exception tag: {cell['errors'][0][:200]}")
-            if ".check(" in cell["source"] and "Not yet" not in cell["outputText"]:
-                self.fail(f"{where}: exercise feedback 'Not yet' missing; output: {cell['outputText'][:200]!r}")
+            if ".check(" in cell["source"] and self.not_yet not in cell["outputText"]:
+                self.fail(f"{where}: exercise feedback {self.not_yet!r} missing; output: {cell['outputText'][:200]!r}")
         self.check_images(cells, "new")
 
     def answer_exercise(self) -> None:
@@ -469,7 +489,7 @@ class NotebookRun:
         index = next((i for i, c in enumerate(cells) if "q3.check(" in c["source"]), None)
         if index is None:
             raise Failed("no cell calls q3.check(...)")
-        for answer, expected in (("(2, 3)", "Not yet"), ("(3, 2)", "Correct")):
+        for answer, expected in (("(2, 3)", self.not_yet), ("(3, 2)", self.correct)):
             source = f"answer = {answer}\nq3.check(answer)"
             count = self.cells()[index]["count"]
             cell = self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").nth(index)
@@ -488,8 +508,24 @@ class NotebookRun:
             else:
                 print(f"    exercise 3: answer {answer} -> {shown.strip()!r}")
 
+    def check_chinese_glyphs(self) -> None:
+        """Chinese renders as glyphs: element screenshots of two Chinese characters and of a box all differ."""
+        shots = []
+        for ch in GLYPHS:
+            self.page.evaluate(JS_GLYPH, ch)
+            shots.append(self.page.locator("#linreg-glyph").screenshot(type="png"))
+        (self.shots / "chinese-glyphs.png").write_bytes(shots[0])
+        self.page.evaluate("document.getElementById('linreg-glyph').remove()")
+        if len(set(shots)) != len(shots):
+            self.fail("Chinese characters are drawn as boxes (no CJK font?): sudo apt-get install fonts-noto-cjk")
+        else:
+            where = self.shots / "chinese-glyphs.png"
+            print(f"    Chinese glyphs: 学 and 率 render as distinct glyphs, not boxes ({where})")
+
     def screenshot(self) -> Path:
-        target = self.shots / f"{self.path.stem}.jpeg"  # JPEG: a tall page encodes several times faster than PNG
+        edition = "zh-" if self.path.parent.name == "zh" else ""
+        # JPEG: a tall page encodes several times faster than PNG
+        target = self.shots / f"{edition}{self.path.stem}.jpeg"
         size = self.page.evaluate(JS_SCROLL_HEIGHT)
         extra = (size[0] - size[1]) if size else 0
         height = min(VIEWPORT["height"] + max(extra, 0), SCREENSHOT_MAX_HEIGHT)
@@ -518,10 +554,11 @@ class NotebookRun:
             ".jp-DirListing-item",
             has=self.page.locator(".jp-DirListing-itemText", has_text=re.compile(rf"^{re.escape(self.name)}$")),
         )
-        if self.page.url.startswith(self.lab.url) and item.count() == 1 and item.is_visible():
+        in_root = "/" not in self.relative  # the file browser shows the root folder
+        if in_root and self.page.url.startswith(self.lab.url) and item.count() == 1 and item.is_visible():
             item.dblclick()
         else:
-            self.page.goto(f"{self.lab.url}/lab/tree/{self.name}?reset&token={self.lab.token}")
+            self.page.goto(f"{self.lab.url}/lab/tree/{self.relative}?reset&token={self.lab.token}")
 
     def run(self) -> dict[str, float]:
         times: dict[str, float] = {}
@@ -556,6 +593,8 @@ class NotebookRun:
         lap("check")
         if self.interactive:
             self.answer_exercise()
+        if self.glyphs:
+            self.check_chinese_glyphs()
         lap("exercise")
         print(f"    screenshot: {self.screenshot()}")
         lap("shot")
@@ -572,16 +611,16 @@ class NotebookRun:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/[0-9][0-9]_*.ipynb")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: both editions' notebooks")
     args = parser.parse_args(argv)
-    paths = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    folders = {p.parent for p in paths}
-    if len(folders) != 1:
-        parser.error("give notebooks from one folder (it becomes the server's root)")
+    editions = [ROOT / "notebooks", ROOT / "notebooks" / "zh"]
+    paths = [p.resolve() for p in args.notebooks] or [
+        p for folder in editions for p in sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    ]
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         parser.error(f"no such notebook: {', '.join(missing)}")
-    root_dir = folders.pop()
+    root_dir = Path(os.path.commonpath([p.parent for p in paths]))  # the server's root
     if not os.access(CHROMIUM, os.X_OK):
         print(f"no Chromium at {CHROMIUM}: sudo apt-get install chromium (or set CHROMIUM=/path/to/chromium)")
         return 2
@@ -617,7 +656,8 @@ def main(argv: list[str]) -> int:
         print(f"startup {time.monotonic() - t_start:.1f} s")
         for path in paths:
             print(f"{path.name}", flush=True)
-            run = NotebookRun(page, lab, path, shots, interactive=path.name.startswith("01_"))
+            first_chinese = path.parent.name == "zh" and path == next(p for p in paths if p.parent.name == "zh")
+            run = NotebookRun(page, lab, path, shots, interactive=path.name.startswith("01_"), glyphs=first_chinese)
             try:
                 timings.append((path.name, run.run()))
             except (Failed, PlaywrightError) as error:

@@ -2,13 +2,14 @@
 
     python tools/reading_time.py            # print each notebook's core and full reading time
     python tools/reading_time.py --write    # also update the "Reading time" line of every notebook
-                                            # and the reading-path table in README.md
+                                            # and the reading-path tables of README.md, README.zh-CN.md
 
 A notebook is a list of sections: the cells from one ``## `` heading to the next. A section whose
 heading ends with ``(optional, 选读)`` is an extra (optional) section; every other section is on the core path.
 The time of a section is its prose at ``WORDS_PER_MIN`` (a reader for whom English is a second
 language), its code at ``CODE_LINES_PER_MIN`` and ``MIN_PER_EXERCISE`` for each exercise check.
 A formula counts as several words.
+Chinese prose (notebooks/zh/) is read at ``CHARS_PER_MIN`` characters a minute.
 Totals are rounded up to 5 minutes. tests/test_reading_path.py fails when a stored time is stale.
 """
 
@@ -25,6 +26,43 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 README = ROOT / "README.md"
 
+
+@dataclass(frozen=True)
+class Edition:
+    folder: Path
+    readme: Path
+    time_line: str  # with {core} and {full}
+    time_pattern: re.Pattern
+    legend: str
+    why: str  # the start of the line after an optional heading
+    skip_plot: str  # the comment that starts a plotting cell a reader may skip
+    table_head: str
+    total: str
+
+
+ENGLISH = Edition(
+    NOTEBOOKS, README,
+    "**Reading time:** core path about {core} min, all sections about {full} min.",
+    re.compile(r"\*\*Reading time:\*\* core path about \d+ min, all sections about \d+ min\."),
+    "Sections marked (optional, 选读) are extra sections.",
+    "*Why read it:*",
+    "# You can skip reading this plotting code: it only draws the picture below.",
+    "| Notebook | Core path | All sections |",
+    "**Whole series**",
+)
+CHINESE = Edition(
+    NOTEBOOKS / "zh", ROOT / "README.zh-CN.md",
+    "**阅读时间：** 核心路径约 {core} 分钟，全部章节约 {full} 分钟。",
+    re.compile(r"\*\*阅读时间：\*\* 核心路径约 \d+ 分钟，全部章节约 \d+ 分钟。"),
+    "标有 (optional, 选读) 的章节是选读内容",
+    "*为什么读：*",
+    "# 这段绘图代码可以跳过不读：它只画出下面的图。",
+    "| 笔记本 | 核心路径 | 全部章节 |",
+    "**整个系列**",
+)
+EDITIONS = (ENGLISH, CHINESE)
+CHARS_PER_MIN = 250  # Chinese prose, technical, read carefully
+
 WORDS_PER_MIN = 110  # prose, English as a second language
 WORDS_PER_INLINE_MATH = 4  # a formula in the text is read slowly: it counts as this many words
 WORDS_PER_DISPLAY_MATH = 25  # a displayed formula ($$...$$), worked through
@@ -32,7 +70,6 @@ CODE_LINES_PER_MIN = 20  # reading a line of code and its output: 3 s
 MIN_PER_EXERCISE = 3
 OPTIONAL_MARK = "(optional, 选读)"
 HEADING = re.compile(r"^## (.+)$", re.M)
-TIME_LINE = re.compile(r"\*\*Reading time:\*\* core path about \d+ min, all sections about \d+ min\.")
 README_START, README_END = "<!-- reading-path:start -->", "<!-- reading-path:end -->"
 
 
@@ -55,8 +92,10 @@ def _cell_minutes(cell: dict) -> float:
         text = re.sub(r"\$\$.+?\$\$", " ", text, flags=re.S)
         inline = len(re.findall(r"\$[^$]+\$", text))
         text = re.sub(r"\$[^$]+\$", " ", text)
+        chinese = len(re.findall(r"[\u4e00-\u9fff]", text))
         words = len(re.findall(r"[A-Za-z0-9_]+", text))
-        return (words + WORDS_PER_INLINE_MATH * inline + WORDS_PER_DISPLAY_MATH * display) / WORDS_PER_MIN
+        math = WORDS_PER_INLINE_MATH * inline + WORDS_PER_DISPLAY_MATH * display
+        return chinese / CHARS_PER_MIN + (words + math) / WORDS_PER_MIN
     lines = [line for line in text.splitlines() if line.strip()]
     exercise = MIN_PER_EXERCISE if re.search(r"\bq\d+\.check\(", text) else 0
     return len(lines) / CODE_LINES_PER_MIN + exercise
@@ -93,12 +132,16 @@ def reading_times(path: Path) -> tuple[int, int]:
     return _round_up(core), _round_up(sum(s.minutes for s in parts))
 
 
-def time_line(core: int, full: int) -> str:
-    return f"**Reading time:** core path about {core} min, all sections about {full} min."
+def edition(path: Path) -> Edition:
+    return CHINESE if path.parent.name == "zh" else ENGLISH
 
 
-def notebook_paths() -> list[Path]:
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+def time_line(core: int, full: int, language: Edition = ENGLISH) -> str:
+    return language.time_line.format(core=core, full=full)
+
+
+def notebook_paths(language: Edition = ENGLISH) -> list[Path]:
+    return sorted(language.folder.glob("[0-9][0-9]_*.ipynb"))
 
 
 def _title(path: Path) -> str:
@@ -106,28 +149,33 @@ def _title(path: Path) -> str:
     return first.lstrip("# ").split(" — ")[0]
 
 
-def readme_table(paths: list[Path]) -> str:
-    rows = ["| Notebook | Core path | All sections |", "|---|---|---|"]
+def readme_table(paths: list[Path], language: Edition = ENGLISH) -> str:
+    rows = [language.table_head, "|---|---|---|"]
     total_core = total_full = 0
     for path in paths:
         core, full = reading_times(path)
         total_core, total_full = total_core + core, total_full + full
-        rows.append(f"| [{_title(path)}](notebooks/{path.name}) | {core} min | {full} min |")
-    rows.append(f"| **Whole series** | **{_hours(total_core)}** | **{_hours(total_full)}** |")
+        link = path.relative_to(ROOT).as_posix()
+        rows.append(f"| [{_title(path)}]({link}) | {_hours(core, language)} | {_hours(full, language)} |")
+    rows.append(f"| {language.total} | **{_hours(total_core, language)}** | **{_hours(total_full, language)}** |")
     return "\n".join(rows)
 
 
-def _hours(minutes: int) -> str:
-    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+def _hours(minutes: int, language: Edition = ENGLISH) -> str:
+    h, m = divmod(minutes, 60)
+    if language is CHINESE:
+        return f"{h} 小时 {m} 分钟" if h else f"{m} 分钟"
+    return f"{h} h {m:02d} min" if h else f"{m} min"
 
 
 def _write_notebook(path: Path) -> bool:
     nb = json.loads(path.read_text(encoding="utf-8"))
     header = nb["cells"][0]
     old = _source(header)
-    if not TIME_LINE.search(old):
-        raise SystemExit(f"{path.name}: the first cell has no '**Reading time:** ...' line to update")
-    new = TIME_LINE.sub(time_line(*reading_times(path)), old)
+    language = edition(path)
+    if not language.time_pattern.search(old):
+        raise SystemExit(f"{path}: the first cell has no {language.time_line[:22]!r}... line to update")
+    new = language.time_pattern.sub(time_line(*reading_times(path), language), old)
     if new == old:
         return False
     header["source"] = new.splitlines(True)
@@ -135,24 +183,26 @@ def _write_notebook(path: Path) -> bool:
     return True
 
 
-def _write_readme(paths: list[Path]) -> bool:
-    text = README.read_text(encoding="utf-8")
+def _write_readme(language: Edition) -> bool:
+    text = language.readme.read_text(encoding="utf-8")
     start, end = text.index(README_START) + len(README_START), text.index(README_END)
-    new = text[:start] + "\n" + readme_table(paths) + "\n" + text[end:]
+    new = text[:start] + "\n" + readme_table(notebook_paths(language), language) + "\n" + text[end:]
     if new != text:
-        README.write_text(new, encoding="utf-8")
+        language.readme.write_text(new, encoding="utf-8")
     return new != text
 
 
 def main(argv: list[str]) -> int:
-    paths = notebook_paths()
-    for path in paths:
-        core, full = reading_times(path)
-        print(f"{path.name:60s} core {core:3d} min   all {full:3d} min")
+    changed = []
+    for language in EDITIONS:
+        for path in notebook_paths(language):
+            core, full = reading_times(path)
+            print(f"{path.relative_to(NOTEBOOKS).as_posix():63s} core {core:3d} min   all {full:3d} min")
+            if "--write" in argv and _write_notebook(path):
+                changed.append(path.relative_to(NOTEBOOKS).as_posix())
+        if "--write" in argv and language.readme.exists() and _write_readme(language):
+            changed.append(language.readme.name)
     if "--write" in argv:
-        changed = [p.name for p in paths if _write_notebook(p)]
-        if _write_readme(paths):
-            changed.append("README.md")
         print("updated: " + (", ".join(changed) or "nothing (all up to date)"))
     return 0
 

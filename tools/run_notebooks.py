@@ -1,6 +1,6 @@
 """Regenerate the stored outputs: re-execute notebooks in place, each from a clean kernel.
 
-    python tools/run_notebooks.py                 # every notebook under notebooks/
+    python tools/run_notebooks.py                 # every notebook of both editions (notebooks/, notebooks/zh/)
     python tools/run_notebooks.py notebooks/01_*.ipynb
 
 Uses the same kernel settings as the tests (tools/notebook_env.py), runs each notebook with its
@@ -41,7 +41,8 @@ def run(path: Path) -> None:
 
 def main(argv: list[str]) -> int:
     notebook_env.apply()
-    paths = [Path(p).resolve() for p in argv] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    editions = [ROOT / "notebooks", ROOT / "notebooks" / "zh"]  # English, then Chinese
+    paths = [Path(p).resolve() for p in argv] or [p for d in editions for p in sorted(d.glob("[0-9][0-9]_*.ipynb"))]
     for path in paths:
         print(f"running {path.relative_to(ROOT)}", flush=True)
         run(path)

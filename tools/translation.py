@@ -37,8 +37,14 @@ def _source(cell: dict) -> str:
     return "".join(source) if isinstance(source, list) else source
 
 
+READING_TIME = re.compile(r"\*\*Reading time:\*\* core path about \d+ min, all sections about \d+ min\.")
+
+
 def sha(text: str) -> str:
-    """The hash a translation records: 12 hex digits of SHA-256 of the English cell's text."""
+    """The hash a translation records: 12 hex digits of SHA-256 of the English cell's text.
+
+    The reading times are left out: tools/reading_time.py computes them for each edition."""
+    text = READING_TIME.sub("**Reading time:**", text)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
