@@ -5,6 +5,8 @@ import importlib
 import json
 import math
 import string
+import sys
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +16,7 @@ from torch import nn
 
 import linreg_utils
 from linreg_utils.exercises import Question, ____, catalogue, set_language
-from linreg_utils.exercises.core import LANGUAGES
+from linreg_utils.exercises.core import LANGUAGES, solutions
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 NAMES = [f"nb{p.name[:2]}" for p in NOTEBOOKS]
@@ -101,6 +103,20 @@ def test_every_language_has_every_message_and_no_other(module):
     assert english, f"no English catalogue for {module}"
     for language in LANGUAGES:
         assert set(catalogue(module, language)) == set(english), f"{language} catalogue of {module} differs"
+
+
+@pytest.mark.parametrize("module", NAMES)
+def test_translated_solutions_are_the_same_code_with_other_comments(module):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from translation import code_without_comments
+
+    declared = {q.name: q for name, q in QUESTIONS if name == module}
+    for language in LANGUAGES:
+        for name, code in solutions(module, language).items():
+            assert name in declared, f"{language} {module}: a solution for {name}, which is no question"
+            ours = code_without_comments(textwrap.dedent(code))
+            theirs = code_without_comments(declared[name].solution_code)
+            assert ours == theirs, f"{language} {module}.{name}: only the comments may differ"
 
 
 @pytest.mark.parametrize("module", ["core", *NAMES])

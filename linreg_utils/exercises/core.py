@@ -57,6 +57,18 @@ def catalogue(module: str, language: str) -> dict[str, str]:
         return {}
 
 
+def solutions(module: str, language: str) -> dict[str, str]:
+    """The solutions of one exercise module with their comments in ``language`` ({} if not translated).
+
+    A catalogue may hold ``SOLUTIONS = {"q1": "code with comments in this language"}``; the code must be the
+    question's own solution with only the comments changed (tests/test_exercises_all.py checks it).
+    """
+    try:
+        return getattr(importlib.import_module(f"{__package__}.text.{language}.{module}"), "SOLUTIONS", {})
+    except ModuleNotFoundError:
+        return {}
+
+
 def text(module: str, key: str, **values: Any) -> str:
     """The message ``key`` of ``module`` in the current language (English where it is missing), filled in."""
     template = catalogue(module, get_language()).get(key) or catalogue(module, "en").get(key)
@@ -575,7 +587,8 @@ class Question:
     def solution(self) -> None:
         """Show the solution: code, with comments that explain it."""
         label = text("core", "solution_label")
-        code = self._solution
+        translated = solutions(self.module, get_language()).get(self.name)
+        code = textwrap.dedent(translated).strip("\n") if translated else self._solution
         colon = text("core", "label_colon").rstrip()
         plain = f"{label}{colon}\n" + textwrap.indent(code, "    ")
         Feedback(plain, f"**{label}{colon}**\n\n```python\n{code}\n```").show()
