@@ -11,3 +11,18 @@ TEXT = {
     "q3.transposed": "这是转置（transpose）之后的形状；reshape(-1, 2) 要的是 2 列，数一数有几行。",
     "q3.otherwise": "{shown} 不对：6 个数排成 2 列，能排满几行？",
 }
+
+SOLUTIONS = {
+    "q1": """
+x_col = np.arange(5, dtype=np.float32).reshape(-1, 1)
+# -1 让 numpy 自己算出行数（5）；1 表示只要一列。
+""",
+    "q2": """
+answer = make_linear_data(n=6, slope=3.0, intercept=-2.0)
+# 返回 (x, y)：两个形状为 (6, 1) 的 float32 列。
+""",
+    "q3": """
+answer = (3, 2)
+# 6 个数 / 2 列 = 3 行。
+""",
+}
