@@ -389,10 +389,10 @@ class NotebookRun:
         self.failures.append(message)
 
     def state(self):
-        return self.page.evaluate(JS_STATE, self.name)
+        return self.page.evaluate(JS_STATE, self.relative)
 
     def cells(self):
-        return self.page.evaluate(JS_CELLS, self.name)
+        return self.page.evaluate(JS_CELLS, self.relative)
 
     def menu(self, menu: str, command: str, label: str) -> None:
         """Click ``menu`` in the menu bar, then the item that runs ``command`` (checked by its ``label``)."""
@@ -680,7 +680,8 @@ def main(argv: list[str]) -> int:
                 print(f"    FAIL {line}", flush=True)
                 failures.append(line)
         try:
-            wait_until(lambda: not page.evaluate(JS_STATE, paths[-1].name)["found"], 30, "the last notebook to close")
+            last = paths[-1].relative_to(root_dir).as_posix()
+            wait_until(lambda: not page.evaluate(JS_STATE, last)["found"], 30, "the last notebook to close")
             wait_until(lambda: not lab.api("/api/sessions"), 30, "every kernel to shut down")
         except Failed as error:
             failures.append(str(error))

@@ -126,10 +126,11 @@ def _round_up(minutes: float) -> int:
 
 
 def reading_times(path: Path) -> tuple[int, int]:
-    """(core path, everything) in minutes, each rounded up to 5."""
+    """(core path, everything) in minutes, rounded up to 5; "everything" is longer when a section is optional."""
     parts = sections(json.loads(path.read_text(encoding="utf-8")))
-    core = sum(s.minutes for s in parts if not s.optional)
-    return _round_up(core), _round_up(sum(s.minutes for s in parts))
+    core = _round_up(sum(s.minutes for s in parts if not s.optional))
+    full = _round_up(sum(s.minutes for s in parts))
+    return core, max(full, core + 5) if any(s.optional for s in parts) else full
 
 
 def edition(path: Path) -> Edition:
