@@ -135,6 +135,8 @@ def build(out: Path, src: Path, jobs: str = "2", quiet: bool = False) -> None:
         "-j", jobs, "-W", "--keep-going", "-q", str(src), str(out),
     ]
     subprocess.run(command, check=True, env=env, cwd=ROOT)
+    for macros in (out / "_static").glob("*webpack-macros.html"):  # the themes' Jinja macros, copied as static files
+        macros.unlink()
     if not quiet:
         size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 2**20
         print(f"book built in {time.monotonic() - t0:.1f} s: {out / 'index.html'} ({size:.0f} MiB)")
