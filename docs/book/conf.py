@@ -22,6 +22,7 @@ extensions = ["myst_nb", "sphinx_copybutton"]
 templates_path = [str(HERE / "_templates")]
 html_static_path = [str(HERE / "_static")]
 html_css_files = ["book.css"]
+html_js_files = ["zh-stemmer.js"]  # see the file: a Sphinx 9.0 zh-search fix
 exclude_patterns = ["_originals/**", "**.ipynb_checkpoints"]
 
 # the stored outputs are the book: never execute
