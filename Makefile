@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(TORCH)
 # makes every `jupyter lab` from .venv load tools/jupyter_server_config.py (opening a notebook leaves git clean)
 JUPYTER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.py
 
-.PHONY: install lab test test-anywhere test-browser lint demo notebooks translation-status bench clean
+.PHONY: install lab test test-anywhere test-browser book book-serve lint demo notebooks translation-status bench clean
 
 ## install: create .venv if missing and install the pinned dependencies and the package (editable);
 ##          PyTorch's CPU build unless TORCH=cuda (tools/install_torch.py says why and how)
@@ -44,8 +44,25 @@ test: install lint
 	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 ## test-browser: every notebook in JupyterLab in headless Chromium, Run > Run All Cells (about 4 min; needs chromium)
+# Then the book: built once into a temporary folder, its links checked (tests/test_book.py with BOOK_DIR set),
+# then opened from disk in Chromium with the network blocked (tools/book_browser_test.py).
 test-browser: install
 	$(BIN)/python tools/browser_test.py
+	@dir=$$(mktemp -d -t linreg-book-test-XXXXXX) && \
+	  $(BIN)/python tools/build_book.py --out $$dir/book && \
+	  BOOK_DIR=$$dir/book $(BIN)/python -m pytest -q -p no:xdist tests/test_book.py && \
+	  $(BIN)/python tools/book_browser_test.py $$dir/book; \
+	  rc=$$?; rm -rf $$dir; exit $$rc
+
+## book: the read-along book, both editions, from the stored outputs (nothing is run) -> build/book/index.html
+book: install
+	$(BIN)/python tools/build_book.py
+
+## book-serve: build the book, then serve it on http://127.0.0.1:$(BOOK_PORT)/ (Ctrl-C stops it)
+BOOK_PORT ?= 8000
+book-serve: book
+	@echo "the book: http://127.0.0.1:$(BOOK_PORT)/"
+	$(BIN)/python -m http.server $(BOOK_PORT) --bind 127.0.0.1 --directory build/book
 
 ## test-anywhere: every notebook alone, in reverse order, twice, in parallel and from other folders
 test-anywhere: install
@@ -71,4 +88,4 @@ bench: install
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) *.egg-info
+	rm -rf $(VENV) *.egg-info build/book build/book-src
