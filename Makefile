@@ -37,13 +37,14 @@ $(JUPYTER_CONFIG): | $(STAMP)
 lab: install
 	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)  # root: e.g. in a container
 
-## test: lint, unit tests and every notebook under strict nbval and as Run All
-# --dist loadscope keeps each notebook's cells in one worker, in order (like loadfile), and lets the
-# one-class-per-notebook Run-All tests of tests/test_run_all.py spread over both workers.
+## test: lint, unit tests and every notebook of both editions under strict nbval (Run All guaranteed too)
+# --dist loadscope keeps each notebook's cells in one worker, in order (like loadfile); each worker keeps one
+# warm kernel and resets it between notebooks (tools/kernel_pool.py).
 test: install lint
 	$(BIN)/python -m pytest -n 2 --dist loadscope
 
-## test-browser: every notebook in JupyterLab in headless Chromium, Run > Run All Cells (about 4 min; needs chromium)
+## test-browser: every notebook of both editions in JupyterLab in headless Chromium, Run > Run All Cells
+##               (about 10 min; needs chromium), then the book
 # Then the book: built once into a temporary folder, its links checked (tests/test_book.py with BOOK_DIR set),
 # then opened from disk in Chromium with the network blocked (tools/book_browser_test.py).
 test-browser: install
