@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The notebooks pass anywhere: each alone, all in reverse order, twice in a row, in parallel, and
-# from other working directories. `make test-anywhere` (CI runs it after `make test`).
+# from other working directories; both editions. `make test-anywhere` (CI runs it after `make test`).
+# Every notebook gets a fresh kernel here (make test shares one warm kernel per worker: tools/kernel_pool.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 PY="$ROOT/.venv/bin/python"
-mapfile -t NOTEBOOKS < <(ls notebooks/[0-9][0-9]_*.ipynb)
+export NBVAL_FRESH_KERNELS=1
+mapfile -t NOTEBOOKS < <(ls notebooks/[0-9][0-9]_*.ipynb notebooks/zh/[0-9][0-9]_*.ipynb)
 step() { printf '\n== %s\n' "$*"; }
 
 step "each notebook alone"
