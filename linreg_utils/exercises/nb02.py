@@ -141,7 +141,8 @@ q3 = Question(
     solution="""
     def my_relu(z):
         return torch.where(z > 0, z, 0.0)
-    # Also right: z * (z > 0) (True/False count as 1/0), and torch.clamp(z, min=0) from section 2.
+    # Also right: z * (z > 0) (True/False count as 1/0). (torch.clamp(z, min=0) from section 2 gives the same,
+    # but this exercise asks you to build ReLU yourself.)
     # All of them work element by element and return a new tensor, so z itself is untouched.
     # Python's built-in max(0, z) fails on a tensor, and z[z < 0] = 0 would change the caller's z.
     """,

@@ -58,7 +58,8 @@ answer = (w, b)    # 叠起来的两层算的是 y = -2x + 13.5：仍然是一�
     "q3": """
 def my_relu(z):
     return torch.where(z > 0, z, 0.0)
-# 这些写法也对：z * (z > 0)（True/False 会被当作 1/0），以及第 2 节的 torch.clamp(z, min=0)。
+# 这种写法也对：z * (z > 0)（True/False 会被当作 1/0）。（第 2 节的 torch.clamp(z, min=0) 结果相同，
+# 但这道题要你自己写出 ReLU。）
 # 它们都是逐个元素计算，并返回一个新的张量，所以 z 本身不会被改动。
 # Python 内置的 max(0, z) 用在张量上会报错，而 z[z < 0] = 0 会改掉调用者传进来的 z。
 """,
