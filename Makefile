@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(TORCH)
 # makes every `jupyter lab` from .venv load tools/jupyter_server_config.py (opening a notebook leaves git clean)
 JUPYTER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.py
 
-.PHONY: install lab test test-anywhere test-browser book book-serve lint demo notebooks translation-status bench clean
+.PHONY: install lab lab-zh test test-anywhere test-browser book book-serve lint demo notebooks translation-status bench clean
 
 ## install: create .venv if missing and install the pinned dependencies and the package (editable);
 ##          PyTorch's CPU build unless TORCH=cuda (tools/install_torch.py says why and how)
@@ -36,6 +36,10 @@ $(JUPYTER_CONFIG): | $(STAMP)
 ## lab: open JupyterLab on notebooks/
 lab: install
 	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)  # root: e.g. in a container
+
+## lab-zh: open JupyterLab on the Chinese edition, notebooks/zh/ (中文版)
+lab-zh: install
+	$(BIN)/jupyter lab notebooks/zh/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## test: lint, unit tests and every notebook of both editions under strict nbval (Run All guaranteed too)
 # --dist loadscope keeps each notebook's cells in one worker, in order (like loadfile); each worker keeps one
