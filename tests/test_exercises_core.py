@@ -48,3 +48,25 @@ def test_unknown_language_names_the_choices():
 )
 def test_one_tolerance_policy(got, expected, right):
     assert close(got, expected) is right
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Not yet:"), ("zh", "还不对")])
+def test_the_feedback_label_renders_bold_in_every_language(monkeypatch, language, label):
+    """CommonMark ends bold only before a space or punctuation: "**还不对：**这是" would show its asterisks."""
+    from markdown_it import MarkdownIt
+
+    from linreg_utils.exercises import core
+    from linreg_utils.exercises.nb04 import q1
+
+    shown = []
+    monkeypatch.setattr(core.Feedback, "show", lambda self: shown.append(self.markdown))
+    core.set_language(language)
+    try:
+        q1.check(6.0)
+        q1.hint()
+    finally:
+        core.set_language("en")
+    for markdown in shown:
+        html = MarkdownIt().renderInline(markdown)
+        assert "**" not in html and "<strong>" in html, html
+    assert f"<strong>{label}</strong>" in MarkdownIt().renderInline(shown[0])

@@ -323,6 +323,25 @@ def array(dtype: Any = None, lists: bool = True) -> Callable[[Any], np.ndarray]:
     return read
 
 
+def _space(label: str) -> str:
+    return "" if label.endswith("：") else " "  # no space after a full-width colon
+
+
+def _bold(label: str) -> str:
+    """``label`` in Markdown bold, with what follows it: "**Not yet:** " but "**还不对**：".
+
+    CommonMark ends bold only where ``**`` is followed by a space or punctuation; after a full-width colon the
+    Chinese text follows directly, so the colon goes outside the bold.
+
+    Example:
+        >>> _bold("Not yet:"), _bold("还不对：")
+        ('**Not yet:** ', '**还不对**：')
+    """
+    if label.endswith("："):
+        return f"**{label[:-1]}**："
+    return f"**{label.rstrip()}** "
+
+
 def kind_of(answer: Any) -> str:
     """What kind of object ``answer`` is, in the current language: "a Python list", "a str", ...
 
@@ -562,8 +581,7 @@ class Question:
             Feedback(f"✅ {correct}", f"✅ **{correct}**").show()
         else:
             not_yet = text("core", "not_yet_label")
-            space = "" if not_yet.endswith("：") else " "  # no space after a full-width colon
-            Feedback(f"❌ {not_yet}{space}{problem}", f"❌ **{not_yet}**{space}{_markdown(problem)}").show()
+            Feedback(f"❌ {not_yet}{_space(not_yet)}{problem}", f"❌ {_bold(not_yet)}{_markdown(problem)}").show()
 
     @property
     def hints(self) -> list[str]:
@@ -581,7 +599,7 @@ class Question:
         more = " " + text("core", "last_hint", name=self.name) if self._hints_shown > len(hints) else ""
         colon = text("core", "label_colon")  # ": " in English, "：" in Chinese
         hint = f"{hints[i]}{more}"
-        bold = f"**{label}{colon.rstrip()}**{colon[len(colon.rstrip()):]}"  # the space stays outside the bold
+        bold = _bold(label + colon)
         Feedback(f"💡 {label}{colon}{hint}", f"💡 {bold}{_markdown(hint)}").show()
 
     def solution(self) -> None:
