@@ -7,12 +7,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(TORCH)
 # makes every `jupyter lab` from .venv load tools/jupyter_server_config.py (opening a notebook leaves git clean)
 JUPYTER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.py
+# and every `jupyter nbconvert` load tools/jupyter_nbconvert_config.py (HTML exports keep the pictures' alt text)
+NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
 
 .PHONY: install lab lab-zh test test-anywhere test-browser book book-serve lint demo notebooks translation-status bench clean
 
 ## install: create .venv if missing and install the pinned dependencies and the package (editable);
 ##          PyTorch's CPU build unless TORCH=cuda (tools/install_torch.py says why and how)
-install: $(STAMP) $(JUPYTER_CONFIG)
+install: $(STAMP) $(JUPYTER_CONFIG) $(NBCONVERT_CONFIG)
 
 $(STAMP): requirements.txt pyproject.toml tools/install_torch.py
 	@test -x $(BIN)/python || { echo "Creating the virtual environment .venv"; $(PYTHON) -m venv $(VENV); }
@@ -32,6 +34,12 @@ $(JUPYTER_CONFIG): | $(STAMP)
 	  'if not os.path.isfile(project):' \
 	  '    raise FileNotFoundError(f"{project} is missing: run make install in the checkout")' \
 	  'load_subconfig(project)' > $@
+
+$(NBCONVERT_CONFIG): | $(STAMP)
+	@mkdir -p $(@D)
+	@printf '%s\n' \
+	  '# Written by `make install`: the settings are in the checkout, tools/jupyter_nbconvert_config.py.' \
+	  'load_subconfig("$(CURDIR)/tools/jupyter_nbconvert_config.py")' > $@
 
 ## lab: open JupyterLab on notebooks/
 lab: install

@@ -19,3 +19,6 @@ _spec.loader.exec_module(_module)
 c.ContentsManager.pre_save_hook = _module.pre_save_hook
 # JupyterLab applies the server's config twice; the second time jupyter_server warns that the hook "overrides" itself
 warnings.filterwarnings("ignore", message=r"Overriding existing pre_save_hook \(pre_save_hook\)", category=UserWarning)
+
+# HTML exports from JupyterLab keep the pictures' alternative text (tools/jupyter_nbconvert_config.py)
+load_subconfig(str(Path(__file__).resolve().parent / "jupyter_nbconvert_config.py"))  # noqa: F821 -- Jupyter's loader
