@@ -51,9 +51,10 @@ lab-zh: install
 
 ## test: lint, unit tests and every notebook of both editions under strict nbval (Run All guaranteed too)
 # --dist loadscope keeps each notebook's cells in one worker, in order (like loadfile); each worker keeps one
-# warm kernel and resets it between notebooks (tools/kernel_pool.py).
+# warm kernel and resets it between notebooks (tools/kernel_pool.py). --no-loadscope-reorder hands out the files
+# in conftest.py's order, longest first, so that both workers finish together.
 test: install lint
-	$(BIN)/python -m pytest -n 2 --dist loadscope
+	$(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 ## test-browser: every notebook of both editions in JupyterLab in headless Chromium, Run > Run All Cells
 ##               (about 10 min; needs chromium), then the book

@@ -28,6 +28,32 @@ def pytest_configure(config):
         kernel_pool.install()  # one warm kernel per worker, reset between notebooks (tools/kernel_pool.py)
 
 
+def _run_order(item) -> tuple:
+    """Longest first: `make test` hands whole files to its 2 workers in this order (--no-loadscope-reorder), so
+    the long notebooks start first and the many short unit-test files fill the end evenly. The later notebooks
+    are the longer ones (11 starts a torchrun job; 10 trains on a million rows); each English notebook is
+    followed by its Chinese twin."""
+    path = Path(str(item.fspath))
+    if path.suffix == ".ipynb":
+        return (0, -int(path.name[:2]), path.parent.name == "zh")
+    return (1,)  # unit tests after the notebooks, in their usual order (a stable sort keeps it)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the long notebooks first; deselect a unit test that repeats a notebook's check run in this session.
+
+    Notebook 11 runs a two-process torchrun job (about 10 s) and asserts that it matches one process; the unit
+    test that does the same is needed only when the notebooks are not run (``pytest tests/``).
+    """
+    items.sort(key=_run_order)
+    notebooks = {Path(str(item.fspath)).name for item in items if str(item.fspath).endswith(".ipynb")}
+    repeated = [item for item in items
+                if any(mark.args[0] in notebooks for mark in item.iter_markers("repeats_notebook"))]
+    if repeated:
+        config.hook.pytest_deselected(items=repeated)
+        items[:] = [item for item in items if item not in repeated]
+
+
 _BEFORE = pytest.StashKey[set]()
 
 

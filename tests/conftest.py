@@ -17,12 +17,21 @@ def model():
     return LinearRegressionModel(1, 1)
 
 
-@pytest.fixture
-def trained(model, data):
+@pytest.fixture(scope="session")
+def _trained_weights():
+    """The post's model after the post's training (1000 epochs, lr 0.01), trained once per test process."""
     from linreg_utils import train
 
-    x, y = data
-    train(model, x, y, log_every=0)
+    torch.manual_seed(0)
+    model = LinearRegressionModel(1, 1)
+    train(model, *make_linear_data(), log_every=0)
+    return {name: tensor.clone() for name, tensor in model.state_dict().items()}
+
+
+@pytest.fixture
+def trained(model, _trained_weights):
+    """``model`` (the same object), trained as the post trains it; each test gets its own copy of the weights."""
+    model.load_state_dict(_trained_weights)
     return model
 
 

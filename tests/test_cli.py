@@ -3,10 +3,12 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import pytest
 
+import linreg_utils.__main__ as cli_main
 from linreg_utils.__main__ import main
 
 
@@ -54,18 +56,11 @@ def test_bad_options_exit_2_with_one_line(args, message, capsys):
     assert err.count("\n") == 1 and message in err
 
 
-def test_a_diverging_lr_exits_1_with_advice(capsys, tmp_path):
-    assert main(["--lr", "0.05", "--log-every", "0", "--output", str(tmp_path / "m.pt")]) == 1
-    assert "smaller learning rate" in capsys.readouterr().err
-
-
-def test_python_dash_m_runs_and_help_documents_the_options(tmp_path):
-    run = subprocess.run(
-        [sys.executable, "-m", "linreg_utils", "--epochs", "100", "--output", str(tmp_path / "m.pt")],
-        capture_output=True, text=True, check=True,
-    )
-    assert "epoch 100, loss " in run.stdout and "reloaded predictions match" in run.stdout
-    help_text = subprocess.run([sys.executable, "-m", "linreg_utils", "--help"], capture_output=True, text=True).stdout
+def test_help_documents_the_options(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    help_text = capsys.readouterr().out
     for option in ("--epochs", "--lr", "--output", "--seed", "--log-every"):
         assert option in help_text
 
@@ -100,31 +95,58 @@ def test_a_folder_as_output_names_a_file_inside_it(tmp_path, capsys):
     assert expected in capsys.readouterr().err
 
 
-def _run_cli(tmp_path, *args):
+def test_python_dash_m_stopped_by_sigterm_exits_143_in_one_line_and_leaves_nothing(tmp_path):
+    """The real thing, once: `python -m linreg_utils` in its own process, stopped as `kill` stops it."""
     env = {**os.environ, "TMPDIR": str(tmp_path), "OMP_NUM_THREADS": "1"}
-    return subprocess.Popen([sys.executable, "-m", "linreg_utils", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
-
-
-@pytest.mark.parametrize(("sig", "code", "word"), [(signal.SIGINT, 130, "interrupted"),
-                                                   (signal.SIGTERM, 143, "terminated")])
-def test_a_signal_during_a_long_run_exits_cleanly_in_one_line(tmp_path, sig, code, word):
-    run = _run_cli(tmp_path, "--epochs", "100000000")
+    run = subprocess.Popen([sys.executable, "-m", "linreg_utils", "--epochs", "100000000"], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
     assert run.stdout.readline().startswith("training ")  # past the imports: main() is running
-    time.sleep(1)
-    run.send_signal(sig)
+    time.sleep(0.5)
+    run.send_signal(signal.SIGTERM)
     _, err = run.communicate(timeout=60)
-    assert run.returncode == code
+    assert run.returncode == 143
     lines = err.splitlines()
-    assert 1 <= len(lines) <= 2 and "Traceback" not in err
-    assert f"{word}" in lines[0] and "nothing saved" in lines[0]
+    assert len(lines) == 1 and "Traceback" not in err
+    assert "terminated (SIGTERM)" in lines[0] and "nothing saved" in lines[0]
     assert _leftovers(tmp_path) == []
 
 
-def test_divergence_exits_1_in_one_line_and_leaves_nothing(tmp_path):
-    run = _run_cli(tmp_path, "--lr", "0.05", "--log-every", "0")
-    _, err = run.communicate(timeout=120)
-    assert run.returncode == 1
+@pytest.mark.parametrize(("sig", "code", "word"), [(signal.SIGINT, 130, "interrupted"),
+                                                   (signal.SIGTERM, 143, "terminated (SIGTERM)")])
+def test_a_signal_during_a_long_run_exits_cleanly_in_one_line(tmp_path, monkeypatch, capsys, sig, code, word):
+    """Ctrl-C or SIGTERM while main() trains, in this process: one line, the shell's exit code, no files left."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C raises KeyboardInterrupt
+    started = threading.Event()
+
+    def send_when_training() -> None:
+        started.wait(60)
+        time.sleep(0.3)
+        os.kill(os.getpid(), sig)
+
+    real_train = cli_main.train
+
+    def train_and_flag(*args, **kwargs):  # the signal arrives while the training loop runs
+        started.set()
+        return real_train(*args, **kwargs)
+
+    monkeypatch.setattr(cli_main, "train", train_and_flag)
+    sender = threading.Thread(target=send_when_training)
+    sender.start()
+    try:
+        assert main(["--epochs", "100000000"]) == code
+    finally:
+        sender.join()
+        signal.signal(signal.SIGINT, previous)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and word in err and "nothing saved" in err
+    assert _leftovers(tmp_path) == []
+
+
+def test_divergence_exits_1_in_one_line_and_leaves_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert main(["--lr", "0.05", "--log-every", "0"]) == 1
+    err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert "the loss became" in err and "e.g. lr=0.025" in err and "nothing saved" in err
     assert _leftovers(tmp_path) == []

@@ -4,7 +4,8 @@ Starting a kernel and importing torch, numpy and matplotlib costs about 5 s of C
 most of the time many of the notebooks take. `make test` runs both editions (22 notebooks) on 2 cores, so
 it keeps one kernel per pytest worker and resets it before each notebook:
 
-- the user namespace is cleared (``%reset -f``), figures are closed, garbage is collected;
+- the user namespace is cleared (``%reset -f``), figures are closed, garbage is collected (and what survives
+  is frozen with ``gc.freeze()``: the libraries, which later collections then skip);
 - the working directory becomes the notebook's folder (what nbval passes to a new kernel);
 - the settings a notebook may change return to those of a fresh kernel: matplotlib's rcParams, numpy's
   print options, torch's default dtype and grad mode, the warning filters (and their "shown once" memory),
@@ -32,14 +33,16 @@ def __pool_snapshot():
         "warnings": list(warnings.filters),
         "dtype": torch.get_default_dtype(),
     }
-import builtins as __b
+import builtins as __b, gc as __gc
 __b.__pool_fresh = __pool_snapshot()
-del __pool_snapshot, __b
+__gc.collect()
+__gc.freeze()  # the imported libraries live as long as the kernel: later collections skip them
+del __pool_snapshot, __b, __gc
 """
 
 # Runs in the kernel before every notebook but the first.
 _RESET = """
-%reset -f
+get_ipython().reset(new_session=False)  # what %reset -f does; it also collects the garbage
 def __pool_reset(cwd):
     import builtins, gc, os, warnings
     import matplotlib, matplotlib.pyplot as plt, numpy, torch
@@ -61,7 +64,8 @@ def __pool_reset(cwd):
     except ImportError:
         pass
     os.chdir(cwd)
-    gc.collect()
+    gc.collect()  # what the reset freed in cycles (figures, models): gone before the next notebook
+    gc.freeze()  # what survives lives as long as the kernel (modules a notebook imported)
 __pool_reset({cwd!r})
 del __pool_reset
 """
