@@ -13,9 +13,11 @@ course's authors (:class:`CheckerError`), never "your answer could not be checke
 from __future__ import annotations
 
 import importlib
+import io
 import math
 import sys
 import textwrap
+import tokenize
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,22 +51,14 @@ def get_language() -> str:
     return _settings["language"]
 
 
-def catalogue(module: str, language: str) -> dict[str, str]:
-    """The messages of one exercise module (``"nb04"``, or ``"core"``) in one language ({} if none yet)."""
-    try:
-        return importlib.import_module(f"{__package__}.text.{language}.{module}").TEXT
-    except ModuleNotFoundError:
-        return {}
+def catalogue(module: str, language: str, part: str = "TEXT") -> dict[str, str]:
+    """The messages of one exercise module (``"nb04"``, or ``"core"``) in one language ({} if none yet).
 
-
-def solutions(module: str, language: str) -> dict[str, str]:
-    """The solutions of one exercise module with their comments in ``language`` ({} if not translated).
-
-    A catalogue may hold ``SOLUTIONS = {"q1": "code with comments in this language"}``; the code must be the
-    question's own solution with only the comments changed (tests/test_exercises_all.py checks it).
+    ``part="COMMENTS"``: the comments of the solutions in that language, in order (``"q1.2"``: the second comment
+    of q1's solution); the code shown is always the question's own, so a translation cannot change it.
     """
     try:
-        return getattr(importlib.import_module(f"{__package__}.text.{language}.{module}"), "SOLUTIONS", {})
+        return getattr(importlib.import_module(f"{__package__}.text.{language}.{module}"), part, {})
     except ModuleNotFoundError:
         return {}
 
@@ -605,8 +599,12 @@ class Question:
     def solution(self) -> None:
         """Show the solution: code, with comments that explain it."""
         label = text("core", "solution_label")
-        translated = solutions(self.module, get_language()).get(self.name)
-        code = textwrap.dedent(translated).strip("\n") if translated else self._solution
+        lines = self._solution.splitlines()
+        notes = catalogue(self.module, get_language(), "COMMENTS")
+        for k, (row, column) in enumerate(comments(self._solution), 1):
+            if f"{self.name}.{k}" in notes:
+                lines[row - 1] = lines[row - 1][:column] + "# " + notes[f"{self.name}.{k}"]
+        code = "\n".join(lines)
         colon = text("core", "label_colon").rstrip()
         plain = f"{label}{colon}\n" + textwrap.indent(code, "    ")
         Feedback(plain, f"**{label}{colon}**\n\n```python\n{code}\n```").show()
@@ -618,6 +616,17 @@ class Question:
 
     def __repr__(self) -> str:
         return f"Question({self.key!r})"
+
+
+def comments(code: str) -> list[tuple[int, int]]:
+    """Where each comment of ``code`` starts, in order: (line from 1, column).
+
+    Example:
+        >>> comments("w = 2 * x  # the slope")
+        [(1, 11)]
+    """
+    tokens = tokenize.generate_tokens(io.StringIO(code).readline)
+    return [token.start for token in tokens if token.type == tokenize.COMMENT]
 
 
 def run_learner_code(function: Callable[..., Any], *args: Any) -> Any:
