@@ -472,8 +472,9 @@ class Question:
         key: ``"<module>.<name>"``, e.g. ``"nb04.q1"``: where the question's messages live in the catalogue
             (``text/<language>/nb04.py``, keys ``"q1.hint1"``, ``"q1.hint2"``, ..., ``"q1.<mistake>"``).
         answer: the variable the notebook asks for (``"answer"``, ``"relu_z"``, ...); the solution assigns it.
-        expected: the right value, compared with :func:`close` after ``read``; or a function of the read
-            answer returning True when it is right.
+        expected: the right value, compared with :func:`close` after ``read`` (exactly if it is a count: an int,
+            or a tuple or list of ints, like a shape); or a function of the read answer returning True when it
+            is right.
         read: turns the learner's answer into a value (:func:`number`, :func:`numbers`, :func:`array`,
             :func:`shape`, ...); raises :class:`Unreadable` for an answer of the wrong kind.
         mistakes: known wrong answers, tried in order once the answer is not right.
@@ -484,8 +485,8 @@ class Question:
         solution: code that assigns ``answer`` (run by the tests: it must pass its own check).
         values: values the messages are filled in with, besides ``got``.
         close_enough: answer "close, give more digits" to an answer within 2 significant figures of the
-            right one, before looking for mistakes (default: yes, except for shapes and whole numbers,
-            which are compared exactly). ``"after"``: only once no mistake matched, for mistakes that lie within
+            right one, before looking for mistakes (default: yes, except for counts, which are compared
+            exactly). ``"after"``: only once no mistake matched, for mistakes that lie within
             2 significant figures of the right answer.
     """
 
@@ -513,7 +514,8 @@ class Question:
         self.custom_check = check
         self._solution = textwrap.dedent(solution).strip("\n")
         self.values = values or {}
-        self.exact = read in (shape, whole_number)  # counts and shapes: equal, not close
+        counts = expected if isinstance(expected, (tuple, list)) else [expected]
+        self.exact = all(isinstance(v, (int, np.integer)) for v in counts)  # counts and shapes: equal, not close
         self.close_enough = not self.exact if close_enough is None else close_enough
         self._hints_shown = 0
 
