@@ -317,23 +317,18 @@ def array(dtype: Any = None, lists: bool = True) -> Callable[[Any], np.ndarray]:
     return read
 
 
-def _space(label: str) -> str:
-    return "" if label.endswith("：") else " "  # no space after a full-width colon
-
-
-def _bold(label: str) -> str:
-    """``label`` in Markdown bold, with what follows it: "**Not yet:** " but "**还不对**：".
+def _labelled(icon: str, label: str, message: str) -> Feedback:
+    """``message`` after an icon and a label in Markdown bold: "**Not yet:** ..." but "**还不对**：...".
 
     CommonMark ends bold only where ``**`` is followed by a space or punctuation; after a full-width colon the
-    Chinese text follows directly, so the colon goes outside the bold.
+    Chinese text follows directly, so the colon goes outside the bold. The plain text is the same without ``**``.
 
     Example:
-        >>> _bold("Not yet:"), _bold("还不对：")
-        ('**Not yet:** ', '**还不对**：')
+        >>> _labelled("❌", "Not yet:", "no.").markdown, _labelled("❌", "还不对：", "不。").markdown
+        ('❌ **Not yet:** no.', '❌ **还不对**：不。')
     """
-    if label.endswith("："):
-        return f"**{label[:-1]}**："
-    return f"**{label.rstrip()}** "
+    bold = f"**{label[:-1]}**：" if label.endswith("：") else f"**{label.rstrip()}** "
+    return Feedback(f"{icon} {bold.replace('**', '')}{message}", f"{icon} {bold}{_markdown(message)}")
 
 
 def kind_of(answer: Any) -> str:
@@ -576,8 +571,7 @@ class Question:
             correct = text("core", "correct")
             Feedback(f"✅ {correct}", f"✅ **{correct}**").show()
         else:
-            not_yet = text("core", "not_yet_label")
-            Feedback(f"❌ {not_yet}{_space(not_yet)}{problem}", f"❌ {_bold(not_yet)}{_markdown(problem)}").show()
+            _labelled("❌", text("core", "not_yet_label"), problem).show()
 
     @property
     def hints(self) -> list[str]:
@@ -594,9 +588,7 @@ class Question:
         label = text("core", "hint_label") + (f" {i + 1}/{len(hints)}" if len(hints) > 1 else "")
         more = " " + text("core", "last_hint", name=self.name) if self._hints_shown > len(hints) else ""
         colon = text("core", "label_colon")  # ": " in English, "：" in Chinese
-        hint = f"{hints[i]}{more}"
-        bold = _bold(label + colon)
-        Feedback(f"💡 {label}{colon}{hint}", f"💡 {bold}{_markdown(hint)}").show()
+        _labelled("💡", label + colon, f"{hints[i]}{more}").show()
 
     def solution(self) -> None:
         """Show the solution: code, with comments that explain it."""
