@@ -55,7 +55,8 @@ def catalogue(module: str, language: str, part: str = "TEXT") -> dict[str, str]:
     """The messages of one exercise module (``"nb04"``, or ``"core"``) in one language ({} if none yet).
 
     ``part="COMMENTS"``: the comments of the solutions in that language, in order (``"q1.2"``: the second comment
-    of q1's solution); the code shown is always the question's own, so a translation cannot change it.
+    of q1's solution; one without words, like ``# = 15``, is left out); the code shown is always the question's
+    own, so a translation cannot change it.
     """
     try:
         return getattr(importlib.import_module(f"{__package__}.text.{language}.{module}"), part, {})

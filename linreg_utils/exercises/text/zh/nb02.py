@@ -47,8 +47,6 @@ TEXT = {
 COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
     "q1.1": "-3.0 和 -0.5 是负数 -> 变成 0；0.0 -> 0；2.0 和 7.5 是正数 -> 保持不变。",
     "q1.2": "验证：np.maximum(z, 0.0) 或 torch.relu(torch.from_numpy(z)) 会得到同样的结果。",
-    "q2.1": "[[1*2 + 4*(-1)]] = [[-2.]]",
-    "q2.2": "[1*1 + 4*3 + 0.5] = [13.5]",
     "q2.3": "叠起来的两层算的是 y = -2x + 13.5：仍然是一条直线",
     "q3.1": "这种写法也对：z * (z > 0)（True/False 会被当作 1/0）。（第 2 节的 torch.clamp(z, min=0) 结果相同，",
     "q3.2": "但这道题要你自己写出 ReLU。）",

@@ -46,7 +46,6 @@ TEXT = {
 COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
     "q1.1": "或者：{name: tuple(t.shape) for name, t in LinearRegressionModel(3, 2).state_dict().items()}",
     "q1.2": "权重：每个输出一行（2 行），每个输入一列（3 列）；偏置：每个输出一个数。",
-    "q2.1": "-2.0",
     "q2.2": "文件里存的是 w = -1.5 和 b = 4.0，所以预测值是 -1.5 * 4 + 4 = -2。",
     "q3.1": '写成 ".pth" 也可以',
     "q3.2": "torch.save 写出的是一个 zip 压缩包，而不是普通的 pickle 文件；weights_only=True 只会重建张量",

@@ -45,6 +45,5 @@ COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
     "q1.2": "（0.3 是 σ，即标准差；MSE 的单位是平方单位，所以下限是 σ²。）",
     "q2.1": "按列计算，只用训练数据",
     "q2.2": "numpy 的 std 除以的是 n，和 linreg_utils.standardize 一样",
-    "q3.1": "(11, 33)",
     "q3.2": "验证：sum(p.numel() for p in nn.Linear(10, 3).parameters())",
 }
