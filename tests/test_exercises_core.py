@@ -2,7 +2,7 @@
 
 import pytest
 
-from linreg_utils.exercises import (
+from linreg_utils.exercises.core import (
     CheckerError,
     Mistake,
     Question,

@@ -12,54 +12,11 @@ A notebook imports its questions (and the inputs they use) and the blank ``____`
 
 Each notebook's questions are declared in ``linreg_utils/exercises/nbNN.py``; their messages live in
 ``linreg_utils/exercises/text/<language>/nbNN.py``. ``set_language("zh")`` switches the feedback's language.
+The rest of the machinery (readers such as ``number`` or ``array``, ``compare_array``, ...) is in ``core``.
 """
 
 from __future__ import annotations
 
-from .core import (
-    CheckerError,
-    Feedback,
-    Mistake,
-    Question,
-    Unreadable,
-    Wrong,
-    ____,
-    anything,
-    array,
-    as_number,
-    as_numpy,
-    catalogue,
-    close,
-    compare_array,
-    get_language,
-    number,
-    numbers,
-    run_learner_code,
-    set_language,
-    shape,
-    whole_number,
-)
+from .core import CheckerError, Mistake, Question, Wrong, ____, catalogue, get_language, set_language
 
-__all__ = [
-    "____",
-    "CheckerError",
-    "Feedback",
-    "Mistake",
-    "Question",
-    "Unreadable",
-    "Wrong",
-    "anything",
-    "array",
-    "as_number",
-    "as_numpy",
-    "catalogue",
-    "close",
-    "compare_array",
-    "get_language",
-    "number",
-    "numbers",
-    "run_learner_code",
-    "set_language",
-    "shape",
-    "whole_number",
-]
+__all__ = ["____", "CheckerError", "Mistake", "Question", "Wrong", "catalogue", "get_language", "set_language"]

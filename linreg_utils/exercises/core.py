@@ -13,9 +13,11 @@ course's authors (:class:`CheckerError`), never "your answer could not be checke
 from __future__ import annotations
 
 import importlib
+import io
 import math
 import sys
 import textwrap
+import tokenize
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,22 +51,15 @@ def get_language() -> str:
     return _settings["language"]
 
 
-def catalogue(module: str, language: str) -> dict[str, str]:
-    """The messages of one exercise module (``"nb04"``, or ``"core"``) in one language ({} if none yet)."""
-    try:
-        return importlib.import_module(f"{__package__}.text.{language}.{module}").TEXT
-    except ModuleNotFoundError:
-        return {}
+def catalogue(module: str, language: str, part: str = "TEXT") -> dict[str, str]:
+    """The messages of one exercise module (``"nb04"``, or ``"core"``) in one language ({} if none yet).
 
-
-def solutions(module: str, language: str) -> dict[str, str]:
-    """The solutions of one exercise module with their comments in ``language`` ({} if not translated).
-
-    A catalogue may hold ``SOLUTIONS = {"q1": "code with comments in this language"}``; the code must be the
-    question's own solution with only the comments changed (tests/test_exercises_all.py checks it).
+    ``part="COMMENTS"``: the comments of the solutions in that language, in order (``"q1.2"``: the second comment
+    of q1's solution; one without words, like ``# = 15``, is left out); the code shown is always the question's
+    own, so a translation cannot change it.
     """
     try:
-        return getattr(importlib.import_module(f"{__package__}.text.{language}.{module}"), "SOLUTIONS", {})
+        return getattr(importlib.import_module(f"{__package__}.text.{language}.{module}"), part, {})
     except ModuleNotFoundError:
         return {}
 
@@ -323,23 +318,18 @@ def array(dtype: Any = None, lists: bool = True) -> Callable[[Any], np.ndarray]:
     return read
 
 
-def _space(label: str) -> str:
-    return "" if label.endswith("：") else " "  # no space after a full-width colon
-
-
-def _bold(label: str) -> str:
-    """``label`` in Markdown bold, with what follows it: "**Not yet:** " but "**还不对**：".
+def _labelled(icon: str, label: str, message: str) -> Feedback:
+    """``message`` after an icon and a label in Markdown bold: "**Not yet:** ..." but "**还不对**：...".
 
     CommonMark ends bold only where ``**`` is followed by a space or punctuation; after a full-width colon the
-    Chinese text follows directly, so the colon goes outside the bold.
+    Chinese text follows directly, so the colon goes outside the bold. The plain text is the same without ``**``.
 
     Example:
-        >>> _bold("Not yet:"), _bold("还不对：")
-        ('**Not yet:** ', '**还不对**：')
+        >>> _labelled("❌", "Not yet:", "no.").markdown, _labelled("❌", "还不对：", "不。").markdown
+        ('❌ **Not yet:** no.', '❌ **还不对**：不。')
     """
-    if label.endswith("："):
-        return f"**{label[:-1]}**："
-    return f"**{label.rstrip()}** "
+    bold = f"**{label[:-1]}**：" if label.endswith("：") else f"**{label.rstrip()}** "
+    return Feedback(f"{icon} {bold.replace('**', '')}{message}", f"{icon} {bold}{_markdown(message)}")
 
 
 def kind_of(answer: Any) -> str:
@@ -478,8 +468,9 @@ class Question:
         key: ``"<module>.<name>"``, e.g. ``"nb04.q1"``: where the question's messages live in the catalogue
             (``text/<language>/nb04.py``, keys ``"q1.hint1"``, ``"q1.hint2"``, ..., ``"q1.<mistake>"``).
         answer: the variable the notebook asks for (``"answer"``, ``"relu_z"``, ...); the solution assigns it.
-        expected: the right value, compared with :func:`close` after ``read``; or a function of the read
-            answer returning True when it is right.
+        expected: the right value, compared with :func:`close` after ``read`` (exactly if it is a count: an int,
+            or a tuple or list of ints, like a shape); or a function of the read answer returning True when it
+            is right.
         read: turns the learner's answer into a value (:func:`number`, :func:`numbers`, :func:`array`,
             :func:`shape`, ...); raises :class:`Unreadable` for an answer of the wrong kind.
         mistakes: known wrong answers, tried in order once the answer is not right.
@@ -490,8 +481,8 @@ class Question:
         solution: code that assigns ``answer`` (run by the tests: it must pass its own check).
         values: values the messages are filled in with, besides ``got``.
         close_enough: answer "close, give more digits" to an answer within 2 significant figures of the
-            right one, before looking for mistakes (default: yes, except for shapes and whole numbers,
-            which are compared exactly). ``"after"``: only once no mistake matched, for mistakes that lie within
+            right one, before looking for mistakes (default: yes, except for counts, which are compared
+            exactly). ``"after"``: only once no mistake matched, for mistakes that lie within
             2 significant figures of the right answer.
     """
 
@@ -519,7 +510,8 @@ class Question:
         self.custom_check = check
         self._solution = textwrap.dedent(solution).strip("\n")
         self.values = values or {}
-        self.exact = read in (shape, whole_number)  # counts and shapes: equal, not close
+        counts = expected if isinstance(expected, (tuple, list)) else [expected]
+        self.exact = all(isinstance(v, (int, np.integer)) for v in counts)  # counts and shapes: equal, not close
         self.close_enough = not self.exact if close_enough is None else close_enough
         self._hints_shown = 0
 
@@ -580,8 +572,7 @@ class Question:
             correct = text("core", "correct")
             Feedback(f"✅ {correct}", f"✅ **{correct}**").show()
         else:
-            not_yet = text("core", "not_yet_label")
-            Feedback(f"❌ {not_yet}{_space(not_yet)}{problem}", f"❌ {_bold(not_yet)}{_markdown(problem)}").show()
+            _labelled("❌", text("core", "not_yet_label"), problem).show()
 
     @property
     def hints(self) -> list[str]:
@@ -598,15 +589,17 @@ class Question:
         label = text("core", "hint_label") + (f" {i + 1}/{len(hints)}" if len(hints) > 1 else "")
         more = " " + text("core", "last_hint", name=self.name) if self._hints_shown > len(hints) else ""
         colon = text("core", "label_colon")  # ": " in English, "：" in Chinese
-        hint = f"{hints[i]}{more}"
-        bold = _bold(label + colon)
-        Feedback(f"💡 {label}{colon}{hint}", f"💡 {bold}{_markdown(hint)}").show()
+        _labelled("💡", label + colon, f"{hints[i]}{more}").show()
 
     def solution(self) -> None:
         """Show the solution: code, with comments that explain it."""
         label = text("core", "solution_label")
-        translated = solutions(self.module, get_language()).get(self.name)
-        code = textwrap.dedent(translated).strip("\n") if translated else self._solution
+        lines = self._solution.splitlines()
+        notes = catalogue(self.module, get_language(), "COMMENTS")
+        for k, (row, column) in enumerate(comments(self._solution), 1):
+            if f"{self.name}.{k}" in notes:
+                lines[row - 1] = lines[row - 1][:column] + "# " + notes[f"{self.name}.{k}"]
+        code = "\n".join(lines)
         colon = text("core", "label_colon").rstrip()
         plain = f"{label}{colon}\n" + textwrap.indent(code, "    ")
         Feedback(plain, f"**{label}{colon}**\n\n```python\n{code}\n```").show()
@@ -618,6 +611,17 @@ class Question:
 
     def __repr__(self) -> str:
         return f"Question({self.key!r})"
+
+
+def comments(code: str) -> list[tuple[int, int]]:
+    """Where each comment of ``code`` starts, in order: (line from 1, column).
+
+    Example:
+        >>> comments("w = 2 * x  # the slope")
+        [(1, 11)]
+    """
+    tokens = tokenize.generate_tokens(io.StringIO(code).readline)
+    return [token.start for token in tokens if token.type == tokenize.COMMENT]
 
 
 def run_learner_code(function: Callable[..., Any], *args: Any) -> Any:

@@ -24,11 +24,8 @@ def _read_state_shapes(answer: Any) -> dict[str, tuple[int, ...]]:
         raise Unreadable("q1.names_only" if names_only else "q1.not_a_dict")
     shapes = {}
     for name, value in answer.items():
-        if isinstance(value, torch.Tensor):  # the state dict itself
-            shapes[name] = tuple(value.shape)
-            continue
-        try:
-            shapes[name] = shape(value)  # a bare 2 gets "a shape is a tuple, even with one number: write (2,)"
+        try:  # a tensor (the state dict itself) by its shape; a bare 2 gets "a shape is a tuple ...: write (2,)"
+            shapes[name] = shape(value.shape if isinstance(value, torch.Tensor) else value)
         except Unreadable as err:
             if err.wrong.key != "core.shape":
                 raise

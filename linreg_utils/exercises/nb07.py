@@ -67,11 +67,6 @@ _LOSS = int(np.flatnonzero(path_q2.losses < _TOL)[0])  # 5: the loss is below 0.
 _COUNT = int(_both_close.sum())  # 495: how many rows are close
 
 
-def _exactly(count: int):
-    """A count is right or wrong exactly: no tolerance (close() would let 507 pass for 506)."""
-    return lambda got: got == count
-
-
 def _read_epochs(answer: Any) -> int:
     if answer is None:  # what epochs_to_reach returns when the path never gets close
         raise Unreadable("q2.none")
@@ -82,13 +77,13 @@ q2 = Question(
     "nb07.q2",
     answer="epochs_q2",
     read=_read_epochs,
-    expected=_exactly(_FIRST),
+    expected=_FIRST,  # a count: exactly (close() would let 507 pass for 506)
     mistakes=[
-        Mistake(_exactly(_AT_1E3), "q2.tol_1e3", example=_AT_1E3),
+        Mistake(_AT_1E3, "q2.tol_1e3"),
         Mistake(lambda got: abs(got - _FIRST) == 1, "q2.off_by_one", example=_FIRST + 1),
-        Mistake(_exactly(_W_ONLY), "q2.w_only", example=_W_ONLY),
+        Mistake(_W_ONLY, "q2.w_only"),
         Mistake(lambda got: got - _LOSS in (0, 1), "q2.loss", example=_LOSS),  # the loss's index, or + 1
-        Mistake(_exactly(_COUNT), "q2.count", example=_COUNT),
+        Mistake(_COUNT, "q2.count"),
     ],
     otherwise="q2.otherwise",
     solution="""

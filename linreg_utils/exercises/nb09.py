@@ -83,7 +83,7 @@ q2 = Question(
 q3 = Question(
     "nb09.q3",
     read=pair(whole_number, key="q3.pair", part_key="q3.whole"),
-    expected=(11, 33),
+    expected=(11, 33),  # counts are exact: 32 is not "close" to 33
     mistakes=[
         Mistake(lambda got: got[0] == 10, "q3.no_bias", example=(10, 33)),
         Mistake(lambda got: got[0] == 2, "q3.one_feature", example=(2, 33)),
@@ -95,7 +95,6 @@ q3 = Question(
         Mistake((11, 11), "q3.one_output"),
     ],
     otherwise="q3.otherwise",  # the first count is right (every wrong one is named above), the second is not
-    close_enough=False,  # counts are exact: 32 is not "close" to 33
     solution="""
     answer = (10 * 1 + 1, 10 * 3 + 3)   # (11, 33)
     # check: sum(p.numel() for p in nn.Linear(10, 3).parameters())

@@ -115,7 +115,7 @@ def _other_rank(got: list[int]) -> bool:
 q3 = Question(
     "nb11.q3",
     read=_read_indices,
-    expected=lambda got: got == _RIGHT3,
+    expected=_RIGHT3,
     mistakes=[
         Mistake(lambda got: len(got) != _SIZE3, "q3.length", example=_RIGHT3[:-1]),
         Mistake(_blocks, "q3.block", example=list(range(_RANK3 * _SIZE3, (_RANK3 + 1) * _SIZE3))),

@@ -12,17 +12,8 @@ TEXT = {
     "q3.otherwise": "{shown} 不对：6 个数排成 2 列，能排满几行？",
 }
 
-SOLUTIONS = {
-    "q1": """
-x_col = np.arange(5, dtype=np.float32).reshape(-1, 1)
-# -1 让 numpy 自己算出行数（5）；1 表示只要一列。
-""",
-    "q2": """
-answer = make_linear_data(n=6, slope=3.0, intercept=-2.0)
-# 返回 (x, y)：两个形状为 (6, 1) 的 float32 列。
-""",
-    "q3": """
-answer = (3, 2)
-# 6 个数 / 2 列 = 3 行。
-""",
+COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
+    "q1.1": "-1 让 numpy 自己算出行数（5）；1 表示只要一列。",
+    "q2.1": "返回 (x, y)：两个形状为 (6, 1) 的 float32 列。",
+    "q3.1": "6 个数 / 2 列 = 3 行。",
 }

@@ -44,23 +44,12 @@ TEXT = {
     "例如 torch.where(z > 0, z, 0.0)，或者在 z.clone() 上操作。",
 }
 
-SOLUTIONS = {
-    "q1": """
-relu_z = np.array([0.0, 0.0, 0.0, 2.0, 7.5], dtype=np.float32)
-# -3.0 和 -0.5 是负数 -> 变成 0；0.0 -> 0；2.0 和 7.5 是正数 -> 保持不变。
-# 验证：np.maximum(z, 0.0) 或 torch.relu(torch.from_numpy(z)) 会得到同样的结果。
-""",
-    "q2": """
-w = W2 @ W1        # [[1*2 + 4*(-1)]] = [[-2.]]
-b = W2 @ b1 + b2   # [1*1 + 4*3 + 0.5] = [13.5]
-answer = (w, b)    # 叠起来的两层算的是 y = -2x + 13.5：仍然是一条直线
-""",
-    "q3": """
-def my_relu(z):
-    return torch.where(z > 0, z, 0.0)
-# 这种写法也对：z * (z > 0)（True/False 会被当作 1/0）。（第 2 节的 torch.clamp(z, min=0) 结果相同，
-# 但这道题要你自己写出 ReLU。）
-# 它们都是逐个元素计算，并返回一个新的张量，所以 z 本身不会被改动。
-# Python 内置的 max(0, z) 用在张量上会报错，而 z[z < 0] = 0 会改掉调用者传进来的 z。
-""",
+COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
+    "q1.1": "-3.0 和 -0.5 是负数 -> 变成 0；0.0 -> 0；2.0 和 7.5 是正数 -> 保持不变。",
+    "q1.2": "验证：np.maximum(z, 0.0) 或 torch.relu(torch.from_numpy(z)) 会得到同样的结果。",
+    "q2.3": "叠起来的两层算的是 y = -2x + 13.5：仍然是一条直线",
+    "q3.1": "这种写法也对：z * (z > 0)（True/False 会被当作 1/0）。（第 2 节的 torch.clamp(z, min=0) 结果相同，",
+    "q3.2": "但这道题要你自己写出 ReLU。）",
+    "q3.3": "它们都是逐个元素计算，并返回一个新的张量，所以 z 本身不会被改动。",
+    "q3.4": "Python 内置的 max(0, z) 用在张量上会报错，而 z[z < 0] = 0 会改掉调用者传进来的 z。",
 }

@@ -42,21 +42,9 @@ TEXT = {
     "并在一个新建的生成器上只调用一次 permutation。",
 }
 
-SOLUTIONS = {
-    "q1": """
-r2 = 1 - np.sum((y_true_ex - y_pred_ex) ** 2) / np.sum((y_true_ex - y_true_ex.mean()) ** 2)
-# 1 - 11 / 40 = 0.725：和“永远预测平均值”相比，模型消除了 72.5% 的平方误差。
-""",
-    "q2": """
-with torch.no_grad():
-    answer = toy(torch.from_numpy(x_ex)).numpy()
-# 或者用辅助函数：answer = predict(toy, x_ex)
-# -> [[-0.5], [10.0], [28.0]]；在 no_grad 下，输出的 requires_grad=False。
-""",
-    "q3": """
-perm = np.random.default_rng(42).permutation(10)
-test_idx = perm[7:]
-answer = (x10[test_idx], y10[test_idx])
-# 同一个随机种子每次运行都得到同样的划分；x 和 y 用同一组下标，所以每个 x 仍然配着它自己的 y。
-""",
+COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
+    "q1.1": "1 - 11 / 40 = 0.725：和“永远预测平均值”相比，模型消除了 72.5% 的平方误差。",
+    "q2.1": "或者用辅助函数：answer = predict(toy, x_ex)",
+    "q2.2": "-> [[-0.5], [10.0], [28.0]]；在 no_grad 下，输出的 requires_grad=False。",
+    "q3.1": "同一个随机种子每次运行都得到同样的划分；x 和 y 用同一组下标，所以每个 x 仍然配着它自己的 y。",
 }

@@ -43,21 +43,11 @@ TEXT = {
     "q3.otherwise": "weights_only 的取值是 True 或 False，你给的是 {got[1]!r}。",
 }
 
-SOLUTIONS = {
-    "q1": """
-answer = {"linear.weight": (2, 3), "linear.bias": (2,)}
-# 或者：{name: tuple(t.shape) for name, t in LinearRegressionModel(3, 2).state_dict().items()}
-# 权重：每个输出一行（2 行），每个输入一列（3 列）；偏置：每个输出一个数。
-""",
-    "q2": """
-mystery = LinearRegressionModel(1, 1)
-mystery.load_state_dict(torch.load(mystery_path, weights_only=True))
-answer = predict(mystery, np.array([[4.0]], dtype=np.float32)).item()   # -2.0
-# 文件里存的是 w = -1.5 和 b = 4.0，所以预测值是 -1.5 * 4 + 4 = -2。
-""",
-    "q3": """
-answer = (".pt", True)     # 写成 ".pth" 也可以
-# torch.save 写出的是一个 zip 压缩包，而不是普通的 pickle 文件；weights_only=True 只会重建张量
-# 和普通的容器（列表、字典等），所以文件在加载时没法运行任何代码。
-""",
+COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
+    "q1.1": "或者：{name: tuple(t.shape) for name, t in LinearRegressionModel(3, 2).state_dict().items()}",
+    "q1.2": "权重：每个输出一行（2 行），每个输入一列（3 列）；偏置：每个输出一个数。",
+    "q2.2": "文件里存的是 w = -1.5 和 b = 4.0，所以预测值是 -1.5 * 4 + 4 = -2。",
+    "q3.1": '写成 ".pth" 也可以',
+    "q3.2": "torch.save 写出的是一个 zip 压缩包，而不是普通的 pickle 文件；weights_only=True 只会重建张量",
+    "q3.3": "和普通的容器（列表、字典等），所以文件在加载时没法运行任何代码。",
 }

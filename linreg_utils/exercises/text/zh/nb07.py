@@ -39,24 +39,15 @@ TEXT = {
     "q3.otherwise": "θ = {shown} 还不对：用 lstsq 求解 X̃ θ ≈ y，其中 X̃ = [x_q3, 1]。",
 }
 
-SOLUTIONS = {
-    "q1": """
-dx = x_q1 - x_q1.mean()                      # x 减去均值（中心化）：-2, -1, 0, 1, 2
-dy = y_q1 - y_q1.mean()                      # y 减去均值（中心化）：-2, 0, -1, 3, 0
-w = float((dx * dy).sum() / (dx**2).sum())   # 7 / 10 = 0.7
-b = float(y_q1.mean() - w * x_q1.mean())     # 3 - 0.7 * 2 = 1.6
-answer_q1 = (w, b)
-# 验证：closed_form(x_q1, y_q1) 会给出同样的数。
-""",
-    "q2": """
-error = np.abs(path_q2.params - np.array([2.0, 1.0]))   # (1001, 2)：每一轮之后的 |w - 2| 和 |b - 1|
-close = np.all(error < 1e-2, axis=1)                     # 两个是否都在容差之内？
-epochs_q2 = int(np.flatnonzero(close)[0])                # 第一个满足条件的轮次：506
-# 辅助函数做的是同一件事：path_q2.epochs_to_reach(target=(2, 1), tol=1e-2)。
-""",
-    "q3": """
-design = np.hstack([x_q3, np.ones((8, 1), dtype=np.float32)])   # X̃ = [x1, x2, 1]，形状 (8, 3)
-theta_q3 = np.linalg.lstsq(design, y_q3, rcond=None)[0].ravel()  # (w1, w2, b) ≈ (1.466, -1.993, 0.506)
-# 接近真实值 (1.5, -2.0, 0.5)，但并不相等：噪声让最佳拟合稍微偏了一点。
-""",
+COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
+    "q1.1": "x 减去均值（中心化）：-2, -1, 0, 1, 2",
+    "q1.2": "y 减去均值（中心化）：-2, 0, -1, 3, 0",
+    "q1.5": "验证：closed_form(x_q1, y_q1) 会给出同样的数。",
+    "q2.1": "(1001, 2)：每一轮之后的 |w - 2| 和 |b - 1|",
+    "q2.2": "两个是否都在容差之内？",
+    "q2.3": "第一个满足条件的轮次：506",
+    "q2.4": "辅助函数做的是同一件事：path_q2.epochs_to_reach(target=(2, 1), tol=1e-2)。",
+    "q3.1": "X̃ = [x1, x2, 1]，形状 (8, 3)",
+    "q3.2": "(w1, w2, b) ≈ (1.466, -1.993, 0.506)",
+    "q3.3": "接近真实值 (1.5, -2.0, 0.5)，但并不相等：噪声让最佳拟合稍微偏了一点。",
 }

@@ -38,19 +38,10 @@ TEXT = {
     "q3.otherwise": "w 对了，但 b = {got[1]:.4g} 还不对：把 w'·(x - μ)/σ + b' 展开，把不含 x 的部分合并起来。",
 }
 
-SOLUTIONS = {
-    "q1": """
-design = np.hstack([x_q1, np.ones((5, 1))])          # X̃ = [x, 1]，形状 (5, 2)
-hessian = 2 / 5 * design.T @ design                  # [[22, 6], [6, 2]]
-limit_q1 = 2 / np.linalg.eigvalsh(hessian).max()     # 2 / 23.66 = 0.0845
-# 一次调用就能得到同样的结果：stable_lr_limit(x_q1)。
-""",
-    "q2": """
-lam_min = np.linalg.eigvalsh(mse_hessian(x_post)).min()    # x_post：原文中的 x = 0..10；λ_min = 0.5599
-factor = 1 - 0.02 * lam_min                                # 0.9888：每一轮误差只减少 1.1%
-""",
-    "q3": """
-answer_q3 = (6 / 4, 25 - 6 * 10 / 4)   # = (1.5, 10.0)
-# 验证：unstandardize(np.array([[6.0]]), np.array([25.0]), np.array([10.0]), np.array([4.0]))。
-""",
+COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
+    "q1.1": "X̃ = [x, 1]，形状 (5, 2)",
+    "q1.4": "一次调用就能得到同样的结果：stable_lr_limit(x_q1)。",
+    "q2.1": "x_post：原文中的 x = 0..10；λ_min = 0.5599",
+    "q2.2": "0.9888：每一轮误差只减少 1.1%",
+    "q3.2": "验证：unstandardize(np.array([[6.0]]), np.array([25.0]), np.array([10.0]), np.array([4.0]))。",
 }

@@ -40,18 +40,10 @@ TEXT = {
     "q3.otherwise": "{got[1]} 不是 nn.Linear(10, 3) 的参数个数：权重 (3, 10) 加上偏置 (3,)。",
 }
 
-SOLUTIONS = {
-    "q1": """
-answer = 0.3 ** 2   # 0.09：噪声的方差 σ²，也就是在新数据上 MSE 能达到的最低值
-# （0.3 是 σ，即标准差；MSE 的单位是平方单位，所以下限是 σ²。）
-""",
-    "q2": """
-mean = x_fit.mean(axis=0)     # 按列计算，只用训练数据
-std = x_fit.std(axis=0)       # numpy 的 std 除以的是 n，和 linreg_utils.standardize 一样
-answer = (x_new - mean) / std
-""",
-    "q3": """
-answer = (10 * 1 + 1, 10 * 3 + 3)   # (11, 33)
-# 验证：sum(p.numel() for p in nn.Linear(10, 3).parameters())
-""",
+COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
+    "q1.1": "0.09：噪声的方差 σ²，也就是在新数据上 MSE 能达到的最低值",
+    "q1.2": "（0.3 是 σ，即标准差；MSE 的单位是平方单位，所以下限是 σ²。）",
+    "q2.1": "按列计算，只用训练数据",
+    "q2.2": "numpy 的 std 除以的是 n，和 linreg_utils.standardize 一样",
+    "q3.2": "验证：sum(p.numel() for p in nn.Linear(10, 3).parameters())",
 }

@@ -62,22 +62,11 @@ TEXT = {
     "q3.numbers": "移动不应该改变数值：x.to(device) 会保持数值不变；请按 model, x, y 的顺序返回 x 和 y。",
 }
 
-SOLUTIONS = {
-    "q1": """
-def steps_per_epoch(n, batch_size):
-    return math.ceil(n / batch_size)   # 或者只用整数运算：(n + batch_size - 1) // batch_size
-# n // batch_size 会漏掉最后那个不完整的批次；n // batch_size + 1 在 n 能被 batch_size 整除时是错的。
-""",
-    "q2": """
-def my_minibatches(x, y, batch_size):
-    perm = torch.randperm(len(x))              # 每次调用（也就是每一轮）都生成新的随机顺序
-    for start in range(0, len(x), batch_size):
-        idx = perm[start:start + batch_size]   # 最后一段会短一些：那就是不完整的小批量
-        yield x[idx], y[idx]                   # x 和 y 用同一个 idx，所以每一行仍然一一对应
-""",
-    "q3": """
-def to_device(model, x, y, device):
-    return model.to(device), x.to(device), y.to(device)
-# 只写 x.to(device) 而不使用它返回的结果，x 仍然留在 CPU 上。
-""",
+COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
+    "q1.1": "或者只用整数运算：(n + batch_size - 1) // batch_size",
+    "q1.2": "n // batch_size 会漏掉最后那个不完整的批次；n // batch_size + 1 在 n 能被 batch_size 整除时是错的。",
+    "q2.1": "每次调用（也就是每一轮）都生成新的随机顺序",
+    "q2.2": "最后一段会短一些：那就是不完整的小批量",
+    "q2.3": "x 和 y 用同一个 idx，所以每一行仍然一一对应",
+    "q3.1": "只写 x.to(device) 而不使用它返回的结果，x 仍然留在 CPU 上。",
 }

@@ -38,18 +38,10 @@ TEXT = {
     "q3.otherwise": "{got} 还不是 rank {rank} 的分片。",
 }
 
-SOLUTIONS = {
-    "q1": """
-answer = rank_grads.mean(axis=0)   # array([ 0.9, -0.1])
-# axis=0 表示沿着“进程”这一维求平均。all_reduce 把四行加起来；DDP 再除以进程总数（world size）4。
-""",
-    "q2": """
-answer = (4 * 64, 4096 // 4 // 64)   # (256, 16)
-# 4 个进程 x 每个 64 个样本 = 每步 256 个；每个分片有 1024 个样本 = 16 个大小为 64 的小批量。
-""",
-    "q3": """
-answer = [3, 8, 13]
-# list(range(rank, n, world_size)) = list(range(3, 15, 5))；可以这样验证：
-# list(DistributedSampler(range(15), num_replicas=5, rank=3, shuffle=False))
-""",
+COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
+    "q1.1": "array([ 0.9, -0.1])",
+    "q1.2": "axis=0 表示沿着“进程”这一维求平均。all_reduce 把四行加起来；DDP 再除以进程总数（world size）4。",
+    "q2.2": "4 个进程 x 每个 64 个样本 = 每步 256 个；每个分片有 1024 个样本 = 16 个大小为 64 的小批量。",
+    "q3.1": "list(range(rank, n, world_size)) = list(range(3, 15, 5))；可以这样验证：",
+    "q3.2": "list(DistributedSampler(range(15), num_replicas=5, rank=3, shuffle=False))",
 }
