@@ -9,6 +9,7 @@ own folder as working directory, numbers cells 1..n and drops run-specific metad
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -40,9 +41,17 @@ def run(path: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Re-execute notebooks in place, each in a clean kernel, to "
+                                     "regenerate their stored outputs (make notebooks).")
+    parser.add_argument("notebooks", nargs="*", type=Path,
+                        help="the notebooks to run (default: every notebook of both editions)")
+    args = parser.parse_args(argv)
+    missing = [str(p) for p in args.notebooks if p.suffix != ".ipynb" or not p.is_file()]
+    if missing:
+        parser.error(f"not a notebook file: {', '.join(missing)} (give paths like notebooks/04_training.ipynb)")
     notebook_env.apply()
     editions = [ROOT / "notebooks", ROOT / "notebooks" / "zh"]  # English, then Chinese
-    paths = [Path(p).resolve() for p in argv] or [p for d in editions for p in sorted(d.glob("[0-9][0-9]_*.ipynb"))]
+    paths = [p.resolve() for p in args.notebooks] or [p for d in editions for p in sorted(d.glob("[0-9][0-9]_*.ipynb"))]
     for path in paths:
         print(f"running {path.relative_to(ROOT)}", flush=True)
         run(path)
