@@ -35,7 +35,8 @@ def _run_order(item) -> tuple:
     followed by its Chinese twin."""
     path = Path(str(item.fspath))
     if path.suffix == ".ipynb":
-        return (0, -int(path.name[:2]), path.parent.name == "zh")
+        number = int(path.name[:2]) if path.name[:2].isdigit() else 0  # an unnumbered notebook goes last
+        return (0, -number, path.parent.name == "zh")
     return (1,)  # unit tests after the notebooks, in their usual order (a stable sort keeps it)
 
 
