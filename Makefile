@@ -10,6 +10,12 @@ JUPYTER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.py
 # and every `jupyter nbconvert` load tools/jupyter_nbconvert_config.py (HTML exports keep the pictures' alt text)
 NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
 
+# Python caches compiled modules in __pycache__/ (ignored by git). Some environments (Docker images, CI) turn
+# that off with PYTHONDONTWRITEBYTECODE=1; then every process of `make test` (pytest's workers, the kernels,
+# torchrun's workers) compiles the project and the tests again, and pytest rewrites every test module again.
+# Keep the cache on for the commands below.
+unexport PYTHONDONTWRITEBYTECODE
+
 .PHONY: install lab lab-zh test test-anywhere test-browser book book-serve lint demo notebooks translation-status bench clean
 
 ## install: create .venv if missing and install the pinned dependencies and the package (editable);

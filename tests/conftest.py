@@ -1,18 +1,24 @@
+"""Shared fixtures. PyTorch and linreg_utils are imported inside them: pytest-xdist's controller process loads
+this file too but runs no test, and importing PyTorch there would delay the start of the workers by ~3 s."""
+
 import numpy as np
 import pytest
-import torch
-
-from linreg_utils import LinearRegressionModel, make_linear_data
 
 
 @pytest.fixture
 def data():
     """The post's data: x = 0..10 and y = 2x + 1, as (11, 1) float32 arrays."""
+    from linreg_utils import make_linear_data
+
     return make_linear_data()
 
 
 @pytest.fixture
 def model():
+    import torch
+
+    from linreg_utils import LinearRegressionModel
+
     torch.manual_seed(0)
     return LinearRegressionModel(1, 1)
 
@@ -20,7 +26,9 @@ def model():
 @pytest.fixture(scope="session")
 def _trained_weights():
     """The post's model after the post's training (1000 epochs, lr 0.01), trained once per test process."""
-    from linreg_utils import train
+    import torch
+
+    from linreg_utils import LinearRegressionModel, make_linear_data, train
 
     torch.manual_seed(0)
     model = LinearRegressionModel(1, 1)
