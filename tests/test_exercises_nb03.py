@@ -114,3 +114,63 @@ def test_model_mistakes_are_named(wrong, key):
 def test_a_bare_linear_layer_is_told_what_the_task_asks():
     assert "asks for the post's LinearRegressionModel" in q4.diagnose(nn.Linear(3, 1))
     assert "needs 3 inputs and 1 output" in q4.diagnose(LinearRegressionModel(3, 2))
+
+
+# Notebook 03 defines its own LinearRegressionModel in section 6 (the learner's namespace holds that class, not the
+# package's): the check judges a model by what it is, so the notebook's class passes too. Defined here as there.
+
+
+class LinearRegressionModel03(nn.Module):
+    def __init__(self, input_dim, output_dim):
+        super().__init__()
+        self.linear = nn.Linear(input_dim, output_dim)
+
+    def forward(self, x):
+        return self.linear(x)
+
+
+LinearRegressionModel03.__name__ = LinearRegressionModel03.__qualname__ = "LinearRegressionModel"  # as in the notebook
+
+
+class TwoLayers(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.first, self.second = nn.Linear(3, 4), nn.Linear(4, 1)
+
+
+TwoLayers.__name__ = TwoLayers.__qualname__ = "LinearRegressionModel"
+
+
+def test_the_notebooks_own_class_3_to_1_passes():
+    assert LinearRegressionModel03 is not LinearRegressionModel
+    assert q4.diagnose(LinearRegressionModel03(3, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("wrong", "key"),
+    [
+        (LinearRegressionModel03(1, 3), "q4.swapped"),
+        (LinearRegressionModel03(3, 2), "q4.dims"),
+        (LinearRegressionModel03, "q4.class"),
+        (TwoLayers(), "q4.layers"),
+    ],
+)
+def test_the_notebooks_own_class_gets_the_same_diagnoses(wrong, key):
+    assert q4.verdict(wrong).key == key
+
+
+def test_the_notebooks_own_class_swapped_is_told_so():
+    assert q4.diagnose(LinearRegressionModel03(1, 3)) == (
+        "input and output are swapped: 3 features go in (input_dim=3) and 1 price comes out (output_dim=1)."
+    )
+    assert "holds 2 nn.Linear layers" in q4.diagnose(TwoLayers())
+
+
+def test_another_module_holding_one_linear_layer_is_not_the_posts_model():
+    class Regressor(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.linear = nn.Linear(3, 1)
+
+    assert q4.verdict(Regressor()).key == "q4.not_ours"
+    assert "that is a Regressor; the task asks for the post's LinearRegressionModel" in q4.diagnose(Regressor())

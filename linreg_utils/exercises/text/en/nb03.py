@@ -37,6 +37,8 @@ TEXT = {
     "q4.not_a_model": "give a model (an nn.Module), got {kind}.",
     "q4.not_ours": "that is a {kind}; the task asks for the post's LinearRegressionModel. (A bare nn.Linear(3, 1) "
     "computes the same line, but build LinearRegressionModel(input_dim, output_dim) here.)",
+    "q4.layers": "this LinearRegressionModel holds {count} nn.Linear layers; the post's holds exactly one, "
+    "self.linear = nn.Linear(input_dim, output_dim).",
     "q4.swapped": "input and output are swapped: 3 features go in (input_dim=3) and 1 price comes out (output_dim=1).",
     "q4.dims": "the model maps {n_in} input(s) to {n_out} output(s); the task needs 3 inputs and 1 output.",
 }

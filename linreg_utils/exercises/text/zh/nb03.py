@@ -36,6 +36,8 @@ TEXT = {
     "q4.not_a_model": "请给出一个模型（nn.Module），你给的是 {kind}。",
     "q4.not_ours": "这是一个 {kind}；题目要的是文中的 LinearRegressionModel。"
     "（单独一个 nn.Linear(3, 1) 算出的直线是一样的，但这里请创建 LinearRegressionModel(input_dim, output_dim)。）",
+    "q4.layers": "这个 LinearRegressionModel 里有 {count} 个 nn.Linear 层；文中的模型只有一个："
+    "self.linear = nn.Linear(input_dim, output_dim)。",
     "q4.swapped": "输入和输出弄反了：输入 3 个特征（input_dim=3），输出 1 个价格（output_dim=1）。",
     "q4.dims": "这个模型把 {n_in} 个输入映射到 {n_out} 个输出；题目需要 3 个输入、1 个输出。",
 }
