@@ -6,15 +6,24 @@
 On Linux, PyPI's `torch` wheel is the CUDA build and pulls about 17 nvidia/cuda/triton packages (gigabytes)
 that eleven data points do not need. PyTorch publishes CPU-only wheels on its own index, so for `cpu` we ask
 that index first. If it cannot be reached within a few seconds (a proxy, a mirror-only network), we say so
-and use the default index instead, rather than let pip retry an unreachable index for minutes.
+and use pip's default index instead, rather than let pip retry an unreachable index for minutes.
 On macOS and Windows the default index already serves CPU builds, so `cpu` changes nothing there.
+
+Mirrors, without editing any file of the project (docs/teaching.md, "Local mirrors"):
+- pip's default index is whatever pip is configured with: PIP_INDEX_URL, or index-url in a pip.conf / pip.ini
+  (`pip config set global.index-url ...`). Every pip command below honours it, except the one that names
+  PyTorch's CPU index with --index-url.
+- TORCH_CPU_INDEX_URL=<a copy of https://download.pytorch.org/whl/cpu> (environment variable, or
+  `make install TORCH_CPU_INDEX_URL=...`) asks that copy for the CPU build instead of PyTorch's own index.
 Standard library only: it runs before anything else is installed.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import threading
 import urllib.error
 import urllib.request
 from importlib import metadata
@@ -40,15 +49,33 @@ def installed_torch() -> str | None:
         return None
 
 
+def cpu_index() -> str:
+    """PyTorch's CPU-wheel index, or the copy of it named by the environment variable TORCH_CPU_INDEX_URL."""
+    return os.environ.get("TORCH_CPU_INDEX_URL", "").strip().rstrip("/") or CPU_INDEX
+
+
 def reachable(url: str, timeout: float = PROBE_TIMEOUT_S) -> bool:
-    """True if ``url`` answers within ``timeout`` seconds (any HTTP answer counts; no answer does not)."""
-    try:
-        urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=timeout).close()
-    except urllib.error.HTTPError:
-        return True
-    except (OSError, ValueError):
-        return False
-    return True
+    """True if ``url`` answers within ``timeout`` seconds (any HTTP answer counts; no answer does not).
+
+    The whole probe, looking up the host's name included, gets ``timeout`` seconds: on a network whose name server
+    drops queries for a blocked host, the lookup alone could otherwise take longer than the probe's own timeout.
+    """
+    answered: list[bool] = []
+
+    def probe() -> None:
+        try:
+            urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=timeout).close()
+        except urllib.error.HTTPError:
+            answered.append(True)
+        except (OSError, ValueError):
+            answered.append(False)
+        else:
+            answered.append(True)
+
+    thread = threading.Thread(target=probe, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    return bool(answered and answered[0])
 
 
 def pip(*args: str) -> None:
@@ -75,14 +102,16 @@ def main(argv: list[str]) -> int:
         print(f"Replacing PyTorch {have} with the {flavour} build.", flush=True)
         subprocess.run([sys.executable, "-m", "pip", "uninstall", "--yes", "torch"], check=True)
     if flavour == "cpu" and linux:
+        index = cpu_index()
         print(f"Installing {pin}, CPU build (about 200 MB to download; `make install TORCH=cuda` for a GPU).",
               flush=True)
-        if reachable(f"{CPU_INDEX}/torch/"):
-            pip("--index-url", CPU_INDEX, pin)
+        if reachable(f"{index}/torch/"):
+            pip("--index-url", index, pin)
             return 0
-        print(f"PyTorch's CPU index ({CPU_INDEX}) did not answer within {PROBE_TIMEOUT_S} s: using the default "
-              "index instead. From plain PyPI this is the CUDA build (several GB); a local mirror may have the "
-              "CPU build.", flush=True)
+        print(f"The CPU-build index ({index}) did not answer within {PROBE_TIMEOUT_S} s: using pip's default index "
+              "instead (PIP_INDEX_URL or pip.conf, if you set a mirror there). From PyPI, or a mirror of PyPI, "
+              "this is the CUDA build (several GB); TORCH_CPU_INDEX_URL=<a copy of "
+              f"{CPU_INDEX}> gets the CPU build.", flush=True)
     else:
         print(f"Installing {pin} from the default index ({flavour} build where the platform has one).", flush=True)
     pip(pin)
