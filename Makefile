@@ -16,13 +16,18 @@ NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
 # Keep the cache on for the commands below.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: install lab lab-zh test test-anywhere test-browser book book-serve lint demo notebooks translation-status bench clean
+.PHONY: install check-python lab lab-zh test test-anywhere test-browser book book-serve lint demo notebooks translation-status bench clean
 
 ## install: create .venv if missing and install the pinned dependencies and the package (editable);
 ##          PyTorch's CPU build unless TORCH=cuda (tools/install_torch.py says why and how)
 install: $(STAMP) $(JUPYTER_CONFIG) $(NBCONVERT_CONFIG)
 
-$(STAMP): requirements.txt pyproject.toml tools/install_torch.py
+# Before anything is created or downloaded: the Python that makes .venv (or the one .venv already has) must be at
+# least pyproject.toml's requires-python; if not, stop with one line in English and one in Chinese naming the fix.
+check-python:
+	@sh tools/check_python.sh "$(PYTHON)" "$(VENV)" "$(or $(firstword $(MAKECMDGOALS)),install)"
+
+$(STAMP): requirements.txt pyproject.toml tools/install_torch.py | check-python
 	@test -x $(BIN)/python || { echo "Creating the virtual environment .venv"; $(PYTHON) -m venv $(VENV); }
 	@echo "[1/3] PyTorch" && $(BIN)/python tools/install_torch.py $(TORCH)
 	@echo "[2/3] The other pinned packages (requirements.txt)" && \
