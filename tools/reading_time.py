@@ -52,10 +52,10 @@ ENGLISH = Edition(
 )
 CHINESE = Edition(
     NOTEBOOKS / "zh", ROOT / "README.zh-CN.md",
-    "**阅读时间：** 核心路径约 {core} 分钟，全部章节约 {full} 分钟。",
-    re.compile(r"\*\*阅读时间：\*\* 核心路径约 \d+ 分钟，全部章节约 \d+ 分钟。"),
+    "**阅读时间**：核心路径约 {core} 分钟，全部章节约 {full} 分钟。",  # punctuation outside the ** (STYLE.md)
+    re.compile(r"\*\*阅读时间(?:\*\*：|：\*\* )核心路径约 \d+ 分钟，全部章节约 \d+ 分钟。"),  # also the old "：** "
     "标有 (optional, 选读) 的章节是选读内容",
-    "*为什么读：*",
+    "*为什么读*：",
     "# 这段绘图代码可以跳过不读：它只画出下面的图。",
     "| 笔记本 | 核心路径 | 全部章节 |",
     "**整个系列**",

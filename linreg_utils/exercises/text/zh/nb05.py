@@ -1,7 +1,7 @@
 """Notebook 05's exercise messages (简体中文)."""
 
 TEXT = {
-    "q1.hint1": "R² = 1 - sum((y_true - y_pred)**2) / sum((y_true - y_true.mean())**2)。",
+    "q1.hint1": "R² = 1 - sum((y_true - y_pred) ** 2) / sum((y_true - y_true.mean()) ** 2)。",
     "q1.hint2": "分子是模型的平方误差；分母是“永远预测 y_true 的均值”时的平方误差。这里它们分别是 11 和 40。",
     "q1.array": "请给出一个数（所有点合在一起的 R²），而不是数组：要对所有点求和。",
     "q1.not_from_1": "你算出了比值 sum((y - ŷ)²) / sum((y - ȳ)²)，但忘了用 1 减去它：R² = 1 - 比值。",
