@@ -1,15 +1,15 @@
 """Notebook 07's exercise messages (English)."""
 
 TEXT = {
-    "q1.hint1": "First the means x̄ and ȳ; then centre every value: x - x̄ and y - ȳ.",
-    "q1.hint2": "w = Σ(x - x̄)(y - ȳ) / Σ(x - x̄)² — both sums use the centred values — and b = ȳ - w·x̄.",
+    "q1.hint1": "First the means x̄ and ȳ; then center every value: x - x̄ and y - ȳ.",
+    "q1.hint2": "w = Σ(x - x̄)(y - ȳ) / Σ(x - x̄)² — both sums use the centered values — and b = ȳ - w·x̄.",
     "q1.hint3": "x̄ = 2 and ȳ = 3, so x - x̄ = -2, -1, 0, 1, 2 and y - ȳ = -2, 0, -1, 3, 0: multiply them pairwise "
     "and add up for the top of w; square x - x̄ and add up for the bottom.",
     "q1.swapped": "the two numbers are swapped: give (w, b), the slope first.",
-    "q1.not_centred": "you forgot to centre: the formula uses x - x̄ and y - ȳ (each value minus its mean), "
+    "q1.not_centred": "you forgot to center: the formula uses x - x̄ and y - ȳ (each value minus its mean), "
     "not x and y themselves. Σxy/Σx² is the slope of a line forced through (0, 0).",
-    "q1.bottom_not_centred": "the top is centred, but the bottom is not: divide by Σ(x - x̄)², not Σx².",
-    "q1.top_not_centred": "the bottom is centred, but the top is not: multiply (x - x̄) by (y - ȳ), not x by y.",
+    "q1.bottom_not_centred": "the top is centered, but the bottom is not: divide by Σ(x - x̄)², not Σx².",
+    "q1.top_not_centred": "the bottom is centered, but the top is not: multiply (x - x̄) by (y - ȳ), not x by y.",
     "q1.spread_of_y": "you divided by Σ(y - ȳ)²: the bottom of the formula is the spread of x, Σ(x - x̄)².",
     "q1.w": "w = {got[0]:.4g} is not right yet: w = Σ(x - x̄)(y - ȳ) / Σ(x - x̄)².",
     "q1.b_sign": "w is right, but b has the wrong sign in its correction: b = ȳ - w·x̄ (minus).",
