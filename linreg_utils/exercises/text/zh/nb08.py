@@ -40,7 +40,7 @@ TEXT = {
 
 COMMENTS = {  # the comments of each solution, in order: "q1.2" is q1's second
     "q1.1": "X̃ = [x, 1]，形状 (5, 2)",
-    "q1.4": "一次调用就能得到同样的结果：stable_lr_limit(x_q1)。",
+    "q1.4": "直接调用 stable_lr_limit(x_q1) 也能得到同样的结果。",
     "q2.1": "x_post：原文中的 x = 0..10；λ_min = 0.5599",
     "q2.2": "0.9888：每一轮误差只减少 1.1%",
     "q3.2": "验证：unstandardize(np.array([[6.0]]), np.array([25.0]), np.array([10.0]), np.array([4.0]))。",
