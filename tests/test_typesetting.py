@@ -1,7 +1,8 @@
 """Chinese typesetting, checked on what the book renders (the rules: ../shared/STYLE.md, "Chinese prose").
 
 What is checked: every Markdown cell of both editions (notebooks/, notebooks/zh/), every message of the Chinese
-exercise catalogue (linreg_utils/exercises/text/zh/*.py; Jupyter shows a message as Markdown) and the Chinese
+exercise catalogue (linreg_utils/exercises/text/zh/*.py: TEXT, which Jupyter shows as Markdown, against every rule;
+COMMENTS, the comments of the solutions' code, against ``breaks`` and ``words``) and the Chinese
 Markdown pages (README.zh-CN.md, docs/*.zh-CN.md, docs/book/zh/*.md). Each is parsed with the parser the book uses:
 MyST's markdown-it-py with the extensions docs/book/conf.py enables (dollarmath, amsmath, colon_fence). The rules
 look at the parsed text only: code, maths and HTML are never looked at.
@@ -9,15 +10,17 @@ look at the parsed text only: code, maths and HTML are never looked at.
 1. ``breaks``: no line break inside a Chinese paragraph. A line break inside a paragraph renders as a space
    ("中文 中文", "。 后面"). In Chinese text (the Chinese edition, the catalogue, the Chinese pages) a paragraph,
    list item or quote with Chinese in it is one line of source. In the English edition a break fails when the
-   characters on both sides of it are Chinese (a quoted Chinese sentence). Breaks between paragraphs, list items,
-   table rows and headings, and inside fences, ``$$`` blocks and HTML, are fine.
+   nearest characters on both sides of it (ASCII punctuation skipped: "变化,⏎输入") are Chinese: a quoted Chinese
+   sentence. Breaks between paragraphs, list items, table rows and headings, and inside fences, ``$$`` blocks
+   (which need a blank line before them in MyST) and HTML, are fine; so is a hard break (two trailing spaces).
 2. ``markers``: emphasis markers render: no ``*`` or ``**`` is left in the rendered text. CommonMark does not
    close ``**这意味着：**`` when Chinese follows it directly, and prints the asterisks. A ``*`` with a space on
    both sides is a multiplication (``4 * -1``, ``noise_std ** 2``) and is fine.
 3. ``punctuation``: full-width punctuation (，。、；：！？) goes outside the markers: ``**这意味着**：``, not
    ``**这意味着：**`` (which renders only when a space follows it, and a space after "：" is wrong too).
-4. ``labels``: one form for an exercise label. A paragraph that starts with 练习 N starts ``**练习 N**：``; one
-   that starts with Exercise N starts ``**Exercise N.** `` (the form the English notebooks use).
+4. ``labels``: one form for an exercise label. A paragraph that starts with a label (练习 N, bold or not, then a
+   colon or a full stop) starts ``**练习 N**：``; in English ``**Exercise N.** `` (the form the English notebooks
+   use). A mention such as "练习 2 得到的梯度" is not a label.
 5. ``words``: 本笔记本 for the notebook, 第 N 节 for a section.
 
    - 本篇 and 本章 are not used: the notebook is 本笔记本 (or 这个笔记本).
