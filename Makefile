@@ -16,7 +16,7 @@ NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
 # Keep the cache on for the commands below.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: install check-python lab lab-zh test test-anywhere test-browser book book-serve lint demo notebooks translation-status bench clean
+.PHONY: install check-python lab lab-zh test test-anywhere answer-key test-browser book book-serve lint demo notebooks translation-status bench clean
 
 ## install: create .venv if missing and install the pinned dependencies and the package (editable);
 ##          PyTorch's CPU build unless TORCH=cuda (tools/install_torch.py says why and how)
@@ -92,6 +92,11 @@ book-serve: book
 ## test-anywhere: every notebook alone, in reverse order, twice, in parallel and from other folders
 test-anywhere: install
 	bash tools/test_anywhere.sh
+
+## answer-key: every exercise filled in with its solution, run like Run All (every check must say ✅), both
+##             editions -> build/answer-key/en/ and zh/, as .ipynb and .html for a teacher (ignored by git)
+answer-key: install
+	$(BIN)/python tools/answer_key.py $(ANSWER_KEY_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -14,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+import answer_key  # noqa: E402
 import kernel_pool  # noqa: E402
 
 import notebook_env  # noqa: E402
@@ -26,6 +27,18 @@ def pytest_configure(config):
         config.option.nbval_sanitize_with = str(ROOT / "notebooks" / "sanitize.cfg")
     if getattr(config.option, "nbval", False) and kernel_pool.enabled():
         kernel_pool.install()  # one warm kernel per worker, reset between notebooks (tools/kernel_pool.py)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector):
+    """Each notebook with exercises gets one more item after its cells, ``answer key``: the official solutions run
+    in the notebook's own kernel once its cells have run, and every check must say ✅ (tools/answer_key.py)."""
+    report = yield
+    if report.passed and type(collector).__name__ == "IPyNbFile":
+        item = answer_key.answer_key_item(collector)
+        if item is not None:
+            report.result.append(item)
+    return report
 
 
 def _run_order(item) -> tuple:
