@@ -1,7 +1,8 @@
 """Helpers for the notebook series "Linear Regression with PyTorch".
 
 One module per concept, each importing only the modules before it in this order:
-``validation`` (plain arguments) → ``data`` → ``model`` → ``batching`` → ``analysis`` → ``training``
+``figure_text`` and ``language`` (the learner's language: ``set_language("zh")`` or ``LINREG_LANG=zh``)
+→ ``validation`` (plain arguments) → ``data`` → ``model`` → ``batching`` → ``analysis`` → ``training``
 → ``evaluation`` → ``checkpoint`` → ``plotting`` → ``exercises``, plus ``tracebacks`` (short tracebacks
 in notebooks), ``cli`` (what both command lines share) and ``distributed`` (notebook 11, under
 ``torchrun``). ``analysis`` (the exact answer, the Hessian and the largest stable learning rate,
@@ -23,6 +24,7 @@ from .checkpoint import (
 )
 from .data import as_features, as_targets, make_linear_data, make_regression_data, standardize, train_test_split
 from .evaluation import mae, mse, predict, r2_score
+from .language import get_language, set_language
 from .model import LinearRegressionModel
 from .training import (
     History,
@@ -75,6 +77,8 @@ __all__ = [
     "safe_load",
     "save_checkpoint",
     "save_model",
+    "get_language",
+    "set_language",
     "train",
 ]
 __version__ = "0.1.0"

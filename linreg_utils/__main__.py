@@ -21,25 +21,18 @@ from . import cli
 from .checkpoint import load_model, save_model
 from .data import make_linear_data
 from .evaluation import predict
+from .language import message
 from .model import LinearRegressionModel
 from .training import TrainingDivergedError, TrainingInterrupted, train
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = cli.OneLineParser(
-        prog="python -m linreg_utils",
-        description="Fit y = 2x + 1 with one nn.Linear layer, as in the original post, then save and reload it.",
-    )
-    parser.add_argument("--epochs", type=cli.positive(int, "a whole number"), default=1000,
-                        help="training epochs (default: 1000)")
-    parser.add_argument("--lr", type=cli.positive(float, "a number"), default=0.01,
-                        help="learning rate of SGD (default: 0.01; above about 0.028 it diverges)")
-    parser.add_argument("--log-every", type=cli.non_negative_int, default=50,
-                        help="print the loss every N epochs, 0 for never (default: 50)")
-    parser.add_argument("--seed", type=cli.seed, default=0,
-                        help="seed for the model's random initial weights, 0 to 2**64 - 1 (default: 0)")
-    parser.add_argument("--output", type=Path, default=None,
-                        help="where to save the model (.pt); default: model.pt in a new temporary folder")
+    parser = cli.OneLineParser(prog="python -m linreg_utils", description=message("main.description"))
+    parser.add_argument("--epochs", type=cli.positive(int), default=1000, help=message("main.epochs"))
+    parser.add_argument("--lr", type=cli.positive(float), default=0.01, help=message("main.lr"))
+    parser.add_argument("--log-every", type=cli.non_negative_int, default=50, help=message("main.log_every"))
+    parser.add_argument("--seed", type=cli.seed, default=0, help=message("main.seed"))
+    parser.add_argument("--output", type=Path, default=None, help=message("main.output"))
     return parser
 
 
@@ -65,25 +58,25 @@ def _main(argv: Sequence[str] | None = None) -> int:
     torch.manual_seed(args.seed)
     x, y = make_linear_data()
     model = LinearRegressionModel(1, 1)
-    print(f"training LinearRegressionModel(1, 1) on y = 2x + 1: {args.epochs} epochs, lr {args.lr:g}", flush=True)
+    print(message("main.training", epochs=args.epochs, lr=args.lr), flush=True)
     try:
         history = train(model, x, y, epochs=args.epochs, lr=args.lr, log_every=args.log_every)
     except TrainingDivergedError as err:
-        print(f"{parser.prog}: error: {err}; nothing saved", file=sys.stderr)
+        print(message("cli.failed", prog=parser.prog, error=err), file=sys.stderr)
         return 1
     except TrainingInterrupted as err:
-        return cli.interrupt_exit(parser.prog, f"after epoch {err.epoch} of {args.epochs}; nothing saved")
+        return cli.interrupt_exit(parser.prog, message("main.after_epoch", epoch=err.epoch, epochs=args.epochs))
     except KeyboardInterrupt:
-        return cli.interrupt_exit(parser.prog, "before training started; nothing saved")
+        return cli.interrupt_exit(parser.prog, message("main.before_training"))
 
     temporary = saved = None
     try:
         predicted = predict(model, x)
-        print("\n     x       y  predicted")
+        print("\n" + message("main.table"))
         for xi, yi, pi in zip(x[:, 0], y[:, 0], predicted[:, 0], strict=True):
             print(f"{xi:6.1f}  {yi:6.1f}  {pi:9.4f}")
         w, b = model.linear.weight.item(), model.linear.bias.item()
-        print(f"\nfinal loss {history.final_loss:.4g}; learned w = {w:.4f}, b = {b:.4f} (true: 2, 1)")
+        print("\n" + message("main.result", loss=history.final_loss, w=w, b=b))
 
         output = args.output
         if output is None:
@@ -91,15 +84,15 @@ def _main(argv: Sequence[str] | None = None) -> int:
             output = temporary / "model.pt"
         save_model(model, output)
         temporary = None  # saved: keep the folder
-        saved = f"after saving the model to {output}"
+        saved = message("main.after_saving", path=output)
         reloaded = predict(load_model(output), x)
     except KeyboardInterrupt:
-        return cli.interrupt_exit(parser.prog, saved or "after training, before the model was saved; nothing saved")
+        return cli.interrupt_exit(parser.prog, saved or message("main.before_saving"))
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
     same = np.array_equal(reloaded, predicted)
-    print(f"saved to {output}; reloaded predictions {'match' if same else 'DO NOT match'}")
+    print(message("main.saved_match" if same else "main.saved_mismatch", path=output))
     return 0 if same else 1
 
 

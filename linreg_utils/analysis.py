@@ -12,6 +12,7 @@ import numpy as np
 import torch
 
 from .data import ArrayLike, as_features, as_targets
+from .language import message
 
 __all__ = ["closed_form", "design_matrix", "loss_grid", "mse_hessian", "stable_lr_limit", "unstandardize"]
 
@@ -96,24 +97,15 @@ def _check_unique(design: torch.Tensor) -> None:
     n, params = design.shape
     k = params - 1
     if n < params:
-        raise ValueError(
-            f"closed_form got {n} point(s) for {k} weight(s) and a bias: a line through {n} point(s) is not unique, "
-            f"so at least {params} points are needed: add data points"
-        )
+        raise ValueError(message("analysis.too_few_points", n=n, k=k, needed=params))
     features = design[:, :-1]
     constant = (features == features[:1]).all(dim=0).nonzero().ravel().tolist()
     if constant:
         values = [f"{float(features[0, c]):g}" for c in constant]
-        raise ValueError(
-            f"column(s) {constant} of x are constant (every value is {', '.join(values)}), so their weight and the "
-            "bias cannot be told apart and any split fits equally well: use data where x varies, or drop the column"
-        )
+        raise ValueError(message("analysis.constant", columns=constant, values=", ".join(values)))
     rank = int(torch.linalg.matrix_rank(design))
     if rank < params:
-        raise ValueError(
-            f"the columns of x (with the bias column) have rank {rank}, less than {params}: some columns are "
-            "combinations of others, so infinitely many weights fit equally well: drop the repeated columns"
-        )
+        raise ValueError(message("analysis.rank", rank=rank, needed=params))
 
 
 def loss_grid(x: ArrayLike, y: ArrayLike, w_values: np.ndarray, b_values: np.ndarray) -> np.ndarray:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import torch
 
+from .language import message
 from .validation import check_whole_number
 
 
@@ -24,7 +25,7 @@ def check_batch_size(batch_size: object, n: int) -> int:
     try:
         return min(check_whole_number(batch_size, "batch_size", 1), n)
     except (TypeError, ValueError) as err:
-        raise type(err)(f"{err} (or None for full batches)") from None
+        raise type(err)(message("batching.or_none", error=err)) from None
 
 
 def minibatches(
@@ -53,7 +54,7 @@ def minibatches(
     """
     n = len(x)
     if len(y) != n:
-        raise ValueError(f"x has {n} samples but y has {len(y)}: give one target per sample")
+        raise ValueError(message("data.lengths", n=n, name="y", got=len(y)))
     batch_size = check_batch_size(batch_size, n)
     if not shuffle:
         for start in range(0, n, batch_size):

@@ -25,6 +25,7 @@ from typing import Any
 import torch
 from torch import nn
 
+from .language import message
 from .model import LinearRegressionModel, model_dims, unwrap_model
 from .training import check_optimizer
 from .validation import check_number, check_whole_number
@@ -48,14 +49,14 @@ def _umask() -> int:
 
 def _kind_of(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return message("checkpoint.a_folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return message("checkpoint.a_fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return message("checkpoint.a_device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return message("checkpoint.a_socket")
+    return message("checkpoint.irregular")
 
 
 def check_save_path(path: PathLike) -> Path:
@@ -82,23 +83,18 @@ def check_save_path(path: PathLike) -> Path:
     except FileNotFoundError:
         mode = None
     except OSError as err:
-        raise OSError(f"cannot save to {path}: {err.strerror}") from None
+        raise OSError(message("checkpoint.cannot_reach", path=path, reason=err.strerror)) from None
     if mode is not None and stat.S_ISDIR(mode):
-        raise IsADirectoryError(
-            f"cannot save to {path}: it is a folder, not a file: give a file name inside it, e.g. {path / 'model.pt'}"
-        )
+        raise IsADirectoryError(message("checkpoint.save_to_folder", path=path, example=path / "model.pt"))
     if mode is not None and not stat.S_ISREG(mode):
-        raise FileExistsError(
-            f"cannot save to {path}: it is {_kind_of(mode)}, not a regular file, and saving would replace it: "
-            "choose a file path such as model.pt"
-        )
+        raise FileExistsError(message("checkpoint.save_over_special", path=path, kind=_kind_of(mode)))
     folder = target.parent
     if not folder.exists():
-        raise FileNotFoundError(f"cannot save to {path}: the folder {folder} does not exist; create it first")
+        raise FileNotFoundError(message("checkpoint.no_folder", path=path, folder=folder))
     if not folder.is_dir():
-        raise NotADirectoryError(f"cannot save to {path}: {folder} is a file, not a folder")
+        raise NotADirectoryError(message("checkpoint.folder_is_file", path=path, folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise PermissionError(f"cannot save to {path}: no permission to write in the folder {folder}")
+        raise PermissionError(message("checkpoint.cannot_write", path=path, folder=folder))
     return target
 
 
@@ -154,21 +150,13 @@ def _check_map_location(map_location: object) -> None:
     try:
         device = torch.device(map_location)
     except (RuntimeError, TypeError, ValueError):
-        raise ValueError(
-            f"map_location={map_location!r} is not a device: use 'cpu', 'cuda', 'mps' or torch.device(...)"
-        ) from None
+        raise ValueError(message("checkpoint.not_a_device", location=map_location)) from None
     if device.type == "cuda" and not torch.cuda.is_available():
-        raise ValueError(
-            f"map_location={map_location!r}, but PyTorch sees no CUDA GPU here (torch.cuda.is_available() is "
-            "False): load with map_location='cpu' (the file itself is fine)"
-        )
+        raise ValueError(message("checkpoint.no_cuda", location=map_location))
     if device.type == "cuda" and device.index is not None and device.index >= torch.cuda.device_count():
-        raise ValueError(
-            f"map_location={map_location!r}, but this machine has {torch.cuda.device_count()} GPU(s): "
-            "use map_location='cuda:0' or 'cpu' (the file itself is fine)"
-        )
+        raise ValueError(message("checkpoint.gpu_count", location=map_location, count=torch.cuda.device_count()))
     if device.type == "mps" and not torch.backends.mps.is_available():
-        raise ValueError(f"map_location={map_location!r}, but MPS is not available here: use map_location='cpu'")
+        raise ValueError(message("checkpoint.no_mps", location=map_location))
 
 
 def safe_load(path: PathLike, map_location: str | torch.device | None = "cpu") -> Any:
@@ -183,25 +171,20 @@ def safe_load(path: PathLike, map_location: str | torch.device | None = "cpu") -
             tensors and plain containers (loading those could run code).
     """
     if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(
-            f"the path to load from must be a str or pathlib.Path, got {type(path).__name__}: "
-            "write load_model(path) or load_checkpoint(path, model, optimizer) (the path comes first)"
-        )
+        raise TypeError(message("checkpoint.path_type", type=type(path).__name__))
     path = Path(path)
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise FileNotFoundError(
-            f"no file at {path}: check the path, or save a model there first with save_model"
-        ) from None
+        raise FileNotFoundError(message("checkpoint.no_file", path=path)) from None
     except PermissionError:
-        raise PermissionError(f"cannot reach {path}: no permission to open its folder") from None
+        raise PermissionError(message("checkpoint.cannot_open_folder", path=path)) from None
     if stat.S_ISDIR(mode):
-        raise IsADirectoryError(f"{path} is a folder, not a file: give the path of the .pt file inside it")
+        raise IsADirectoryError(message("checkpoint.load_folder", path=path))
     if not stat.S_ISREG(mode):
-        raise ValueError(f"{path} is {_kind_of(mode)}, not a regular file: give the path of a saved .pt file")
+        raise ValueError(message("checkpoint.load_special", path=path, kind=_kind_of(mode)))
     if not os.access(path, os.R_OK):
-        raise PermissionError(f"no permission to read {path}: check its permissions (ls -l), e.g. chmod u+r")
+        raise PermissionError(message("checkpoint.cannot_read", path=path))
     _check_map_location(map_location)
     try:
         with warnings.catch_warnings():  # a foreign pickle's protocol warning; the error below says more
@@ -209,24 +192,19 @@ def safe_load(path: PathLike, map_location: str | torch.device | None = "cpu") -
             return torch.load(path, map_location=map_location, weights_only=True)
     except pickle.UnpicklingError as err:
         if "weights only" in str(err).lower() or "weights_only" in str(err):
-            raise ValueError(
-                f"{path} was refused: it contains Python objects, not just weights, and unpickling them "
-                "could run arbitrary code. Only load files from sources you trust; ours hold plain tensors"
-            ) from None
+            raise ValueError(message("checkpoint.refused", path=path)) from None
         raise _corrupt(path, err) from err
     except PermissionError as err:
-        raise PermissionError(f"no permission to read {path}: {err.strerror}") from None
+        raise PermissionError(message("checkpoint.cannot_read_because", path=path, reason=err.strerror)) from None
     except OSError as err:
-        raise OSError(f"{path} could not be read: {err.strerror or err}") from err
+        raise OSError(message("checkpoint.unreadable", path=path, reason=err.strerror or err)) from err
     except MemoryError:
-        raise MemoryError(f"{path} needs more memory to load than is available") from None
+        raise MemoryError(message("checkpoint.memory", path=path)) from None
     except RuntimeError as err:
         text = str(err)
         if any(word in text for word in ("CUDA", "cuda", "device", "MPS")):
-            raise ValueError(
-                f"{path} could not be loaded onto map_location={map_location!r}: {text.splitlines()[0]}; "
-                "try map_location='cpu' (the file itself may be fine)"
-            ) from err
+            raise ValueError(message("checkpoint.map_failed", path=path, location=map_location,
+                                     reason=text.splitlines()[0])) from err
         raise _corrupt(path, err) from err
     except (EOFError, IndexError, KeyError, zipfile.BadZipFile, struct.error, UnicodeDecodeError, ValueError) as err:
         raise _corrupt(path, err) from err
@@ -234,46 +212,36 @@ def safe_load(path: PathLike, map_location: str | torch.device | None = "cpu") -
 
 def _corrupt(path: Path, err: BaseException | None = None) -> ValueError:
     first = str(err).splitlines()[0].split(". ")[0] if err is not None and str(err) else ""
-    detail = f" ({type(err).__name__}: {first})" if first else ""
-    return ValueError(
-        f"{path} is not a readable PyTorch file (truncated or corrupt?){detail}: if you wrote it with save_model, "
-        "save the model again"
-    )
+    detail = message("checkpoint.corrupt_detail", error=type(err).__name__, first=first) if first else ""
+    return ValueError(message("checkpoint.corrupt", path=path, detail=detail))
 
 
 def _expect_kind(payload: Any, kind: str, path: PathLike) -> dict:
     if isinstance(payload, dict) and payload.get("kind") == kind:
         if payload.get("version") != FORMAT_VERSION:
-            raise ValueError(f"{path} has format version {payload.get('version')}, this library reads {FORMAT_VERSION}")
+            raise ValueError(message("checkpoint.version", path=path, version=payload.get("version"),
+                                     supported=FORMAT_VERSION))
         return payload
     if isinstance(payload, dict) and payload and all(isinstance(v, torch.Tensor) for v in payload.values()):
-        raise ValueError(
-            f"{path} holds a bare state_dict, not a {kind} file: load it into a model you build yourself with "
-            "model.load_state_dict(torch.load(path, weights_only=True))"
-        )
-    raise ValueError(f"{path} is not a {kind} file (it was not written by linreg_utils)")
+        raise ValueError(message("checkpoint.bare_state_dict", path=path, kind=kind))
+    raise ValueError(message("checkpoint.not_ours", path=path, kind=kind))
 
 
 def _check_state(model: nn.Module, state: object, path: PathLike) -> None:
     """Check that ``state`` fits ``model.state_dict()`` key by key and shape by shape, changing nothing."""
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
-        raise ValueError(f"{path} holds no model state_dict (a dict of tensors): it was not written by linreg_utils")
+        raise ValueError(message("checkpoint.no_state_dict", path=path))
     own = model.state_dict()
     missing = sorted(set(own) - set(state))
     extra = sorted(set(state) - set(own))
     if missing or extra:
-        raise ValueError(
-            f"{path} does not fit this model: parameters missing from the file {missing}, "
-            f"unexpected in the file {extra}"
-        )
+        raise ValueError(message("checkpoint.does_not_fit", path=path, missing=missing, extra=extra))
     for name, tensor in state.items():
         if tuple(tensor.shape) != tuple(own[name].shape):
-            raise ValueError(
-                f"{path} has {name} of shape {tuple(tensor.shape)}, but the model's is {tuple(own[name].shape)}: "
-                "build the model with the same input_dim and output_dim as the one that was saved"
-            )
+            raise ValueError(message("checkpoint.shape", path=path, name=name, shape=tuple(tensor.shape),
+                                     own=tuple(own[name].shape)))
         if not tensor.is_floating_point():
-            raise ValueError(f"{path} has {name} of dtype {tensor.dtype}, not floating point: the file is not ours")
+            raise ValueError(message("checkpoint.not_floating", path=path, name=name, dtype=tensor.dtype))
 
 
 def _load_state(model: nn.Module, state: dict, path: PathLike) -> None:
@@ -285,16 +253,13 @@ def _load_state(model: nn.Module, state: dict, path: PathLike) -> None:
 def _swapped(first: object, second: object, call: str) -> None:
     """Catch ``save_x(path, model)``: the model comes first, like ``torch.save(obj, path)``."""
     if isinstance(first, (str, os.PathLike)) and isinstance(second, nn.Module):
-        right = "save_model(model, path)" if call == "save_model" else (
-            "save_checkpoint(model, path, optimizer, epoch=...), in the order of save_model(model, path)")
-        raise TypeError(
-            f"{call} takes the model first and the path second: write {right} (like torch.save(obj, path))"
-        )
+        raise TypeError(message("checkpoint.swapped_model" if call == "save_model" else
+                                "checkpoint.swapped_checkpoint"))
 
 
 def _plain_model(model: object, call: str) -> nn.Module:
     if not isinstance(model, nn.Module):
-        raise TypeError(f"{call} needs an nn.Module as its first argument (the model), got {type(model).__name__}")
+        raise TypeError(message("checkpoint.not_a_module", call=call, type=type(model).__name__))
     return unwrap_model(model)
 
 
@@ -323,10 +288,7 @@ def save_model(model: nn.Module, path: PathLike) -> Path:
     model = _plain_model(model, "save_model")
     input_dim, output_dim = model_dims(model)
     if input_dim is None or set(model.state_dict()) != {"linear.weight", "linear.bias"}:
-        raise TypeError(
-            "save_model stores LinearRegressionModel models; for another model save its weights with "
-            "torch.save(model.state_dict(), path)"
-        )
+        raise TypeError(message("checkpoint.not_linreg_model"))
     state = {k: v.detach().cpu() for k, v in model.state_dict().items()}
     payload = {
         "kind": MODEL_KIND,
@@ -343,23 +305,20 @@ def _check_model_payload(payload: dict, path: PathLike) -> tuple[int, int, dict]
     state = payload.get("state_dict")
     if not isinstance(state, dict) or set(state) != {"linear.weight", "linear.bias"} or not all(
             isinstance(v, torch.Tensor) for v in state.values()):
-        raise ValueError(f"{path} has no linear.weight and linear.bias tensors: it is damaged or not ours")
+        raise ValueError(message("checkpoint.no_linear", path=path))
     dims = []
     for key in ("input_dim", "output_dim"):
         value = payload.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(f"{path} stores {key}={value!r}, not a whole number >= 1: the file is damaged")
+            raise ValueError(message("checkpoint.bad_dim", path=path, key=key, value=value))
         dims.append(value)
     input_dim, output_dim = dims
     weight, bias = state["linear.weight"], state["linear.bias"]
     if tuple(weight.shape) != (output_dim, input_dim) or tuple(bias.shape) != (output_dim,):
-        raise ValueError(
-            f"{path} claims input_dim={input_dim}, output_dim={output_dim}, but holds linear.weight of shape "
-            f"{tuple(weight.shape)} and linear.bias of shape {tuple(bias.shape)}: the file is damaged or was "
-            "edited; save the model again"
-        )
+        raise ValueError(message("checkpoint.dims_mismatch", path=path, input_dim=input_dim, output_dim=output_dim,
+                                 weight=tuple(weight.shape), bias=tuple(bias.shape)))
     if not weight.is_floating_point() or not bias.is_floating_point():
-        raise ValueError(f"{path} holds weights of dtype {weight.dtype}, not floating point: it is not ours")
+        raise ValueError(message("checkpoint.weights_dtype", path=path, dtype=weight.dtype))
     return input_dim, output_dim, state
 
 
@@ -421,8 +380,7 @@ def save_checkpoint(
     _swapped(model, path, "save_checkpoint")
     model = _plain_model(model, "save_checkpoint")
     if not isinstance(optimizer, torch.optim.Optimizer):
-        raise TypeError(f"save_checkpoint needs the optimizer third, got {type(optimizer).__name__}: "
-                        "save_checkpoint(model, path, optimizer, epoch=...)")
+        raise TypeError(message("checkpoint.optimizer_third", type=type(optimizer).__name__))
     payload = {
         "kind": CHECKPOINT_KIND,
         "version": FORMAT_VERSION,
@@ -441,34 +399,30 @@ def _check_optimizer_state(optimizer: torch.optim.Optimizer, payload: dict, path
     stored_type = payload.get("optimizer_type")
     own_type = type(optimizer).__name__
     if stored_type is not None and stored_type != own_type:
-        raise ValueError(
-            f"{path} holds the state of an optimizer of type {stored_type}, but you passed {own_type}: build "
-            f"torch.optim.{stored_type}(model.parameters(), ...) to resume, or pass no optimizer"
-        )
+        raise ValueError(message("checkpoint.optimizer_type", path=path, stored=stored_type, own=own_type))
     state = payload.get("optimizer_state")
     if not isinstance(state, dict) or not isinstance(state.get("param_groups"), list) or not isinstance(
             state.get("state"), dict):
-        raise ValueError(f"{path} holds no optimizer state: it is damaged or not ours")
+        raise ValueError(message("checkpoint.no_optimizer_state", path=path))
     groups, own_groups = state["param_groups"], optimizer.param_groups
     if len(groups) != len(own_groups):
-        raise ValueError(f"{path} has {len(groups)} optimizer param group(s), your optimizer has {len(own_groups)}: "
-                         "build it the same way as the one that was saved")
+        raise ValueError(message("checkpoint.group_count", path=path, stored=len(groups), own=len(own_groups)))
     params = []
     for i, (group, own) in enumerate(zip(groups, own_groups, strict=True)):
         if not isinstance(group, dict) or len(group.get("params", ())) != len(own["params"]):
-            raise ValueError(f"{path}: optimizer param group {i} holds {len(group.get('params', ()))} parameter(s), "
-                             f"yours holds {len(own['params'])}: build it over the same model.parameters()")
+            stored = len(group.get("params", ())) if isinstance(group, dict) else 0
+            raise ValueError(message("checkpoint.group_params", path=path, group=i, stored=stored,
+                                     own=len(own["params"])))
         missing = sorted(set(own) - set(group) - {"params"})
         if missing:
-            raise ValueError(f"{path}: optimizer param group {i} lacks the settings {missing} your {own_type} uses: "
-                             "it was saved from another kind of optimizer")
+            raise ValueError(message("checkpoint.group_settings", path=path, group=i, missing=missing, own=own_type))
         params.extend(zip(group["params"], own["params"], strict=True))
     for stored_id, param in params:
         entry = state["state"].get(stored_id, {})
         for key, value in entry.items() if isinstance(entry, dict) else ():
             if isinstance(value, torch.Tensor) and value.ndim > 0 and value.shape != param.shape:
-                raise ValueError(f"{path}: optimizer state {key!r} has shape {tuple(value.shape)}, but the parameter "
-                                 f"it belongs to has shape {tuple(param.shape)}: build the same model")
+                raise ValueError(message("checkpoint.optimizer_shape", path=path, key=key, shape=tuple(value.shape),
+                                         own=tuple(param.shape)))
 
 
 def load_checkpoint(
@@ -499,7 +453,7 @@ def load_checkpoint(
             model's shapes, the optimizer's type or param groups differ from the checkpoint's.
     """
     if isinstance(path, nn.Module) and isinstance(model, (str, os.PathLike)):
-        raise TypeError("load_checkpoint takes the path first: write load_checkpoint(path, model, optimizer)")
+        raise TypeError(message("checkpoint.path_first"))
     model = _plain_model(model, "load_checkpoint")
     payload = _expect_kind(safe_load(path, map_location), CHECKPOINT_KIND, path)
     _check_state(model, payload.get("model_state"), path)
@@ -508,10 +462,10 @@ def load_checkpoint(
         _check_optimizer_state(optimizer, payload, path)
     rng = payload.get("torch_rng_state")
     if not isinstance(rng, torch.Tensor) or rng.dtype != torch.uint8:
-        raise ValueError(f"{path} holds no random-number state: it is damaged or not ours")
+        raise ValueError(message("checkpoint.no_rng", path=path))
     epoch, loss = payload.get("epoch"), payload.get("loss")
     if isinstance(epoch, bool) or not isinstance(epoch, int):
-        raise ValueError(f"{path} stores epoch={epoch!r}, not a whole number: it is damaged")
+        raise ValueError(message("checkpoint.bad_epoch", path=path, epoch=epoch))
 
     before_model = {k: v.detach().clone() for k, v in model.state_dict().items()}
     before_optimizer = copy.deepcopy(optimizer.state_dict()) if optimizer is not None else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import math
+import re
 import signal
 import threading
 from collections.abc import Callable, Iterator
@@ -12,30 +13,40 @@ from pathlib import Path
 from types import FrameType
 
 from .checkpoint import check_save_path
+from .language import message
+
+_ARGUMENT = re.compile(r"argument (\S+): (.*)", re.DOTALL)  # argparse's own "argument --lr: <problem>"
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line, not a usage block."""
+    """An ArgumentParser whose errors are one line, not a usage block, in the learner's language."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+    def error(self, message_: str) -> None:  # type: ignore[override]
+        argument = _ARGUMENT.fullmatch(message_)
+        if argument:
+            message_ = message("cli.argument", option=argument[1], problem=argument[2])
+        self.exit(2, message("cli.error", prog=self.prog, message=message_) + "\n")
 
 
-def positive(kind: type, what: str) -> Callable[[str], int | float]:
-    """An argparse type for a finite number > 0 of ``kind`` (``int`` or ``float``)."""
+def positive(kind: type, what: str | None = None) -> Callable[[str], int | float]:
+    """An argparse type for a finite number > 0 of ``kind`` (``int`` or ``float``).
+
+    ``what`` names the kind in the message (default: "a whole number" or "a number", in the current language).
+    """
 
     def parse(text: str) -> int | float:
         try:
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+            wanted = what or message("cli.a_whole_number" if kind is int else "cli.a_number")
+            raise argparse.ArgumentTypeError(message("cli.not_kind", text=text, what=wanted)) from None
         if not math.isfinite(value):
-            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number: give a number > 0 such as 0.01")
+            raise argparse.ArgumentTypeError(message("cli.not_finite", text=text))
         if value <= 0:
-            raise argparse.ArgumentTypeError(f"{text!r} must be > 0")
+            raise argparse.ArgumentTypeError(message("cli.not_positive", text=text))
         return value
 
-    parse.__name__ = what
+    parse.__name__ = what or ("a whole number" if kind is int else "a number")
     return parse
 
 
@@ -44,9 +55,9 @@ def non_negative_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(message("cli.not_whole", text=text)) from None
     if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be >= 0")
+        raise argparse.ArgumentTypeError(message("cli.negative", text=text))
     return value
 
 
@@ -58,9 +69,9 @@ def seed(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(message("cli.not_whole", text=text)) from None
     if not 0 <= value <= SEED_MAX:
-        raise argparse.ArgumentTypeError(f"{text!r} is out of range: give a whole number from 0 to 2**64 - 1")
+        raise argparse.ArgumentTypeError(message("cli.seed_range", text=text))
     return value
 
 
@@ -93,8 +104,8 @@ def interrupt_exit(prog: str, what: str) -> int:
     """Print one line for Ctrl-C or SIGTERM and return the shell's exit code for it (130 or 143)."""
     import sys
 
-    name, code = ("terminated (SIGTERM)", 143) if received_sigterm else ("interrupted", 130)
-    print(f"{prog}: {name} {what}", file=sys.stderr)
+    how, code = (message("cli.terminated"), 143) if received_sigterm else (message("cli.interrupted"), 130)
+    print(message("cli.stopped", prog=prog, how=how, when=what), file=sys.stderr)
     return code
 
 

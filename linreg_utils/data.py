@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from .language import message
 from .validation import check_number, check_probability, check_whole_number
 
 ArrayLike = np.ndarray | torch.Tensor
@@ -54,20 +55,16 @@ def make_linear_data(
     """
     n = check_whole_number(n, "n", minimum=1)
     slope, intercept = check_number(slope, "slope"), check_number(intercept, "intercept")
-    noise_std = check_number(noise_std, "noise_std", minimum=0, example="0.0 (no noise)")
+    noise_std = check_number(noise_std, "noise_std", minimum=0, example=message("data.no_noise"))
     dtype = np.dtype(dtype)
     if dtype not in (np.float32, np.float64):
-        raise ValueError(f"dtype must be np.float32 or np.float64, got {dtype}")
+        raise ValueError(message("data.dtype", dtype=dtype))
     if dtype == np.float32:
         largest = max(n - 1, abs(intercept), abs(slope * (n - 1) + intercept))
         if largest > FLOAT32_EXACT_LIMIT:
             fits = int((FLOAT32_EXACT_LIMIT - abs(intercept)) // max(abs(slope), 1.0)) + 1
-            raise ValueError(
-                f"n={n} with slope={slope:g} and intercept={intercept:g} gives values up to {largest:.4g}, beyond "
-                f"2**24 = {FLOAT32_EXACT_LIMIT}, where float32 cannot hold every whole number, so y would not be "
-                f"exactly {slope:g}x + {intercept:g}: use fewer points (n <= {max(fits, 1)} here) "
-                "or dtype=np.float64"
-            )
+            raise ValueError(message("data.float32_limit", n=n, slope=slope, intercept=intercept, largest=largest,
+                                     limit=FLOAT32_EXACT_LIMIT, fits=max(fits, 1)))
     x = np.arange(n, dtype=dtype).reshape(-1, 1)
     y = (slope * x + intercept).astype(dtype)
     if noise_std > 0:
@@ -77,7 +74,7 @@ def make_linear_data(
 
 
 def _describe(value: object) -> str:
-    return "a Python list" if isinstance(value, list) else f"a {type(value).__name__}"
+    return message("data.a_list") if isinstance(value, list) else message("data.a_type", type=type(value).__name__)
 
 
 def _dtype_name(dtype: torch.dtype) -> str:
@@ -88,27 +85,15 @@ def _numpy_to_tensor(value: np.ndarray, name: str) -> torch.Tensor:
     """``torch.from_numpy`` for the arrays a learner really passes, with a message for the rest."""
     if isinstance(value, np.ma.MaskedArray):
         masked = int(np.ma.count_masked(value))
-        raise TypeError(
-            f"{name} is a numpy masked array with {masked} masked value(s); the mask would be ignored and the "
-            f"hidden values used: keep only the unmasked rows of both x and y (e.g. rows = ~np.ma.getmaskarray("
-            f"{name}).any(axis=1); {name}.data[rows]), or fill them with {name}.filled(value)"
-        )
+        raise TypeError(message("data.masked", name=name, masked=masked))
     kind = value.dtype.kind
     if kind == "c":
-        raise TypeError(
-            f"{name} holds complex numbers ({value.dtype}), but linear regression here needs real numbers; "
-            f"converting would silently drop the imaginary part: use {name}.real only if every imaginary part "
-            f"is 0, or give the real and imaginary parts as two columns, np.hstack([{name}.real, {name}.imag])"
-        )
+        raise TypeError(message("data.complex_array", name=name, dtype=value.dtype))
     if kind in "OUSV":
-        what = "text" if kind in "US" else "Python objects" if kind == "O" else "raw bytes"
-        raise TypeError(
-            f"{name} holds {what} (dtype {value.dtype}), not numbers: if every entry is a number (like 1.5 or "
-            f"'1.5'), convert it with {name}.astype(np.float32); otherwise clean the data first"
-        )
+        what = message("data.text" if kind in "US" else "data.objects" if kind == "O" else "data.bytes")
+        raise TypeError(message("data.not_numbers", name=name, what=what, dtype=value.dtype))
     if kind in "mM":
-        raise TypeError(f"{name} holds dates or times (dtype {value.dtype}), not numbers: turn them into numbers "
-                        f"first, e.g. seconds since the first one, as float32")
+        raise TypeError(message("data.dates", name=name, dtype=value.dtype))
     if not value.dtype.isnative:  # big-endian data (e.g. read from a file): same numbers, native byte order
         value = value.astype(value.dtype.newbyteorder("="))
     if any(stride < 0 for stride in value.strides):  # x[::-1]: torch.from_numpy cannot share reversed memory
@@ -126,24 +111,15 @@ def _as_float_tensor(value: object, name: str, dtype: torch.dtype | None = torch
     elif isinstance(value, torch.Tensor):
         tensor = value
         if tensor.is_complex():
-            raise TypeError(
-                f"{name} holds complex numbers ({_dtype_name(tensor.dtype)}), but linear regression here needs real "
-                f"numbers; converting would silently drop the imaginary part: use {name}.real only if every "
-                f"imaginary part is 0, or give both parts as columns, torch.cat([{name}.real, {name}.imag], dim=1)"
-            )
+            raise TypeError(message("data.complex_tensor", name=name, dtype=_dtype_name(tensor.dtype)))
     elif hasattr(value, "to_numpy") and hasattr(value, "shape"):  # pandas DataFrame or Series, duck-typed
         shape = tuple(value.shape)
         several = len(shape) == 2 and shape[1] > 1
-        pick = f" (it has {shape[1]} columns: select the feature column(s) first, e.g. df[['x']])" if several else ""
-        raise TypeError(
-            f"{name} is {_describe(value)} of shape {shape}, but a numpy array or torch tensor is needed{pick}: "
-            f"convert it with {name}.to_numpy(dtype=np.float32)" + (".reshape(-1, 1)" if len(shape) == 1 else "")
-        )
+        pick = message("data.frame_columns", columns=shape[1]) if several else ""
+        fix = f"{name}.to_numpy(dtype=np.float32)" + (".reshape(-1, 1)" if len(shape) == 1 else "")
+        raise TypeError(message("data.frame", name=name, kind=_describe(value), shape=shape, columns=pick, fix=fix))
     else:
-        raise TypeError(
-            f"{name} is {_describe(value)}, but a numpy array or torch tensor is needed: "
-            f"use np.array({name}, dtype=np.float32).reshape(-1, 1)"
-        )
+        raise TypeError(message("data.not_array", name=name, kind=_describe(value)))
     allowed = (torch.float32, torch.float64) if dtype is None else (dtype,)
     if tensor.dtype not in allowed:
         want = dtype or torch.float32
@@ -152,10 +128,8 @@ def _as_float_tensor(value: object, name: str, dtype: torch.dtype | None = torch
         else:
             fix = f"{name}.float()" if want == torch.float32 else f"{name}.to(torch.{_dtype_name(want)})"
         current = _dtype_name(tensor.dtype)
-        kind = current if tensor.dtype.is_floating_point else f"{current} (whole numbers)"
-        raise TypeError(
-            f"{name} is {kind}, but the model's weights are {_dtype_name(want)}: convert it with {fix}"
-        )
+        kind = current if tensor.dtype.is_floating_point else message("data.whole_numbers", dtype=current)
+        raise TypeError(message("data.wrong_dtype", name=name, kind=kind, wanted=_dtype_name(want), fix=fix))
     return tensor
 
 
@@ -185,24 +159,15 @@ def as_features(
     tensor = _as_float_tensor(x, name, dtype)
     shape = tuple(tensor.shape)
     if tensor.ndim == 1:
-        raise ValueError(
-            f"{name} has shape {shape}; reshape it to ({shape[0]}, 1) with {name}.reshape(-1, 1): "
-            "models take one row per sample and one column per feature"
-        )
+        raise ValueError(message("data.one_d", name=name, shape=shape, n=shape[0]))
     if tensor.ndim != 2:
-        raise ValueError(f"{name} has shape {shape}, but a 2-D (n_samples, n_features) array is needed")
+        raise ValueError(message("data.not_2d", name=name, shape=shape))
     if shape[0] == 0:
-        raise ValueError(f"{name} is empty (shape {shape}): there must be at least one sample")
+        raise ValueError(message("data.empty", name=name, shape=shape))
     if in_features == 1 and shape[0] == 1 and shape[1] > 1:
-        raise ValueError(
-            f"{name} has shape {shape}: one row of {shape[1]} values, but the model takes one column, one row per "
-            f"sample: if these are {shape[1]} samples, use {name}.reshape(-1, 1) to get shape ({shape[1]}, 1)"
-        )
+        raise ValueError(message("data.row_x", name=name, shape=shape, n=shape[1]))
     if in_features is not None and shape[1] != in_features:
-        raise ValueError(
-            f"{name} has {shape[1]} columns, but the model expects {in_features} input feature(s): "
-            f"pass {name} of shape (n, {in_features}) or build the model with input_dim={shape[1]}"
-        )
+        raise ValueError(message("data.columns", name=name, columns=shape[1], in_features=in_features))
     _check_finite(tensor, name)
     return tensor
 
@@ -232,19 +197,13 @@ def as_targets(
     shape = tuple(tensor.shape)
     expected = (n, out_features)
     if n > 1 and shape == (1, n) and out_features == 1:
-        raise ValueError(
-            f"{name} has shape {shape}: one row of {n} values, but the model's predictions have shape {expected}: "
-            f"reshape it with {name}.reshape(-1, 1)"
-        )
+        raise ValueError(message("data.row_y", name=name, shape=shape, n=n, expected=expected))
     if tensor.ndim == 1 and shape[0] == n and out_features == 1:
-        raise ValueError(
-            f"{name} has shape {shape}, but the model's predictions have shape {expected}: reshape it with "
-            f"{name}.reshape(-1, 1) (otherwise MSELoss broadcasts to ({n}, {n}) and trains on the wrong loss)"
-        )
+        raise ValueError(message("data.one_d_y", name=name, shape=shape, n=n, expected=expected))
     if tensor.ndim >= 1 and shape[0] != n:
-        raise ValueError(f"x has {n} samples but {name} has {shape[0]}: give one target per sample")
+        raise ValueError(message("data.lengths", n=n, name=name, got=shape[0]))
     if shape != expected:
-        raise ValueError(f"{name} has shape {shape}, but the model's predictions have shape {expected}")
+        raise ValueError(message("data.y_shape", name=name, shape=shape, expected=expected))
     _check_finite(tensor, name)
     return tensor
 
@@ -254,10 +213,7 @@ def _check_finite(tensor: torch.Tensor, name: str) -> None:
     if bool(bad.any()):
         count = int(bad.sum())
         row = int(bad.nonzero()[0, 0])
-        raise ValueError(
-            f"{name} contains {count} NaN or inf value(s) (first in row {row}): "
-            "remove or fill them before training (e.g. drop those rows)"
-        )
+        raise ValueError(message("data.not_finite", name=name, count=count, row=row))
 
 
 def make_regression_data(
@@ -281,11 +237,11 @@ def make_regression_data(
     """
     w = np.asarray(weights, dtype=np.float64).ravel()
     if w.size == 0:
-        raise ValueError("weights is empty: give one weight per feature, e.g. weights=[2.0, -1.0]")
+        raise ValueError(message("data.no_weights"))
     make_linear_data(n=1, noise_std=noise_std)  # validates noise_std with the same message
     n = check_whole_number(n, "n", minimum=1)
     if n < 1:
-        raise ValueError(f"n must be at least 1, got {n}: ask for one or more points")
+        raise ValueError(message("data.n_at_least_1", n=n))
     rng = np.random.default_rng(seed)
     x = rng.uniform(-1.0, 1.0, size=(n, w.size))
     y = x @ w[:, None] + bias
@@ -316,10 +272,10 @@ def train_test_split(
     test_fraction = check_probability(test_fraction, "test_fraction", open_interval=True)
     n = len(x)
     if len(y) != n:
-        raise ValueError(f"x has {n} samples but y has {len(y)}: give one target per sample")
+        raise ValueError(message("data.lengths", n=n, name="y", got=len(y)))
     n_test = int(round(n * test_fraction))
     if n_test == 0 or n_test == n:
-        raise ValueError(f"{n} samples with test_fraction={test_fraction} leaves an empty set: use more data")
+        raise ValueError(message("data.split_empty", n=n, fraction=test_fraction))
     order = np.random.default_rng(seed).permutation(n)
     test, train = order[:n_test], order[n_test:]
     if isinstance(x, torch.Tensor):
@@ -343,5 +299,5 @@ def standardize(x: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     xt = as_features(x).detach().cpu().double().numpy()
     mean, std = xt.mean(axis=0), xt.std(axis=0)
     if np.any(std == 0):
-        raise ValueError(f"column(s) {np.flatnonzero(std == 0).tolist()} of x are constant and cannot be scaled")
+        raise ValueError(message("data.constant", columns=np.flatnonzero(std == 0).tolist()))
     return ((xt - mean) / std).astype(np.float32), mean.astype(np.float32), std.astype(np.float32)

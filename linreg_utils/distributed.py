@@ -31,6 +31,7 @@ from torch.utils.data import DistributedSampler, TensorDataset
 from . import cli
 from .checkpoint import check_save_path
 from .data import make_regression_data
+from .language import message
 from .model import LinearRegressionModel
 from .training import TrainingDivergedError, check_learning_rate, gradient_step
 from .validation import check_whole_number
@@ -64,7 +65,7 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
     try:
         x, y = make_data(n, seed)
         if n % world:
-            raise ValueError(f"n={n} must be divisible by the {world} processes so every shard is the same size")
+            raise ValueError(message("distributed.divisible", n=n, world=world))
         sampler = DistributedSampler(TensorDataset(x, y), num_replicas=world, rank=rank, shuffle=False)
         shard = torch.tensor(list(iter(sampler)))
         xs, ys = x[shard], y[shard]
@@ -80,10 +81,8 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
             loss = gradient_step(model, optimizer, xs, ys, loss_fn)
             # the weights are the same on every rank after the step, so every rank stops together
             if not all(bool(torch.isfinite(p).all()) for p in model.parameters()):
-                raise TrainingDivergedError(
-                    f"the weights became NaN or inf at epoch {epoch} (loss {loss.item():.3g}): the learning rate "
-                    f"({lr:g}) is too large, so each step overshoots. Try a smaller one, e.g. --lr {lr / 10:g}"
-                )
+                raise TrainingDivergedError(message("distributed.diverged", epoch=epoch, loss=loss.item(), lr=lr,
+                                                    suggested=lr / 10))
 
         total = loss.detach().clone()
         if distributed:
@@ -91,10 +90,7 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
             total /= world
         inner = model.module if distributed else model
         if not all(bool(torch.isfinite(p).all()) for p in inner.parameters()):
-            raise TrainingDivergedError(
-                f"the weights became NaN or inf after {epochs} epochs: the learning rate ({lr:g}) is too large. "
-                f"Try a smaller one, e.g. --lr {lr / 10:g}"
-            )
+            raise TrainingDivergedError(message("distributed.diverged_end", epochs=epochs, lr=lr, suggested=lr / 10))
         result = {
             "w": inner.linear.weight.item(),
             "b": inner.linear.bias.item(),
@@ -126,14 +122,12 @@ def _main(argv: Sequence[str] | None = None) -> int:
     divergence exits 1 and Ctrl-C 130 (SIGTERM 143), each with one line and nothing written.
     """
     prog = "python -m linreg_utils.distributed"
-    parser = cli.OneLineParser(prog=prog, description=__doc__.splitlines()[0])
-    parser.add_argument("--samples", type=cli.positive(int, "a whole number"), default=4096,
-                        help="number of samples (divisible by the process count)")
-    parser.add_argument("--epochs", type=cli.positive(int, "a whole number"), default=200,
-                        help="full-batch steps (default: 200)")
-    parser.add_argument("--lr", type=cli.positive(float, "a number"), default=0.5, help="learning rate (default: 0.5)")
-    parser.add_argument("--seed", type=cli.seed, default=0, help="seed for data and initial weights")
-    parser.add_argument("--output", type=Path, default=None, help="write the result as JSON here (rank 0)")
+    parser = cli.OneLineParser(prog=prog, description=message("distributed.description"))
+    parser.add_argument("--samples", type=cli.positive(int), default=4096, help=message("distributed.samples"))
+    parser.add_argument("--epochs", type=cli.positive(int), default=200, help=message("distributed.epochs"))
+    parser.add_argument("--lr", type=cli.positive(float), default=0.5, help=message("distributed.lr"))
+    parser.add_argument("--seed", type=cli.seed, default=0, help=message("distributed.seed"))
+    parser.add_argument("--output", type=Path, default=None, help=message("distributed.output"))
     args = parser.parse_args(argv)
     if args.output is not None:
         problem = cli.output_problem(args.output)
@@ -141,15 +135,17 @@ def _main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"argument --output: {problem}")
     world = int(os.environ.get("WORLD_SIZE", "1"))
     if args.samples % world:
-        parser.error(f"argument --samples: {args.samples} is not divisible by the {world} processes")
+        parser.error(message("cli.argument", option="--samples",
+                             problem=message("distributed.samples_divisible", samples=args.samples, world=world)))
     try:
         result = fit(args.samples, args.epochs, args.lr, args.seed)
     except TrainingDivergedError as err:
-        print(f"{prog}: error: {err}; nothing written", file=sys.stderr)
+        print(message("distributed.failed", prog=prog, error=err), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        return cli.interrupt_exit(prog, "during training; nothing written")
+        return cli.interrupt_exit(prog, message("distributed.during"))
     if int(os.environ.get("RANK", "0")) == 0:
+        # a result line that scripts read (notebook 11 picks it out by "world size"): the same in every language
         print(f"world size {result['world_size']}: w = {result['w']:.6f}, b = {result['b']:.6f}, "
               f"loss {result['loss']:.4g}")
         if args.output is not None:

@@ -7,6 +7,7 @@ import torch
 from torch import nn
 
 from .data import ArrayLike, as_features, as_targets
+from .language import message
 from .model import check_model_dtype, model_device, model_dims
 
 
@@ -108,5 +109,5 @@ def r2_score(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     true, pred = _pair(y_true, y_pred)
     total = float(((true - true.mean(dim=0)) ** 2).sum())
     if total == 0.0:
-        raise ValueError("R² is undefined when every y_true is the same value: use mse or mae instead")
+        raise ValueError(message("evaluation.r2_constant"))
     return 1.0 - float(((true - pred) ** 2).sum()) / total

@@ -5,6 +5,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from .language import message
 from .validation import check_whole_number
 
 
@@ -72,8 +73,7 @@ def check_model_dtype(model: nn.Module) -> torch.dtype:
     dtype = model_dtype(model)
     if dtype not in (torch.float32, torch.float64):
         name = str(dtype).replace("torch.", "")
-        raise TypeError(f"the model's weights are {name}, but the helpers train float32 (or float64) models: "
-                        "convert it with model.float()")
+        raise TypeError(message("model.dtype", dtype=name))
     return dtype
 
 

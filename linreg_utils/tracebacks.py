@@ -14,6 +14,8 @@ import sysconfig
 import types
 from typing import Any
 
+from .language import message
+
 _LIBRARY_DIRS = tuple(
     os.path.normcase(os.path.realpath(p))
     for p in {*(sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")),
@@ -68,8 +70,9 @@ def _handler(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: 
     hidden = _shorten(value)
     stb = shell.InteractiveTB.structured_traceback(etype, value, value.__traceback__)
     if hidden:
-        where = ", ".join(f"{count} in {package}" for package, count in hidden.items())
-        stb.append(f"\x1b[2m(short traceback: {where} hidden; run short_tracebacks(False) to see every line)\x1b[0m")
+        where = message("tracebacks.separator").join(
+            message("tracebacks.hidden", count=count, package=package) for package, count in hidden.items())
+        stb.append(f"\x1b[2m{message('tracebacks.footer', hidden=where)}\x1b[0m")
     shell._showtraceback(etype, value, stb)
 
 

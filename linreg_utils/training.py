@@ -16,6 +16,7 @@ from torch import nn
 from .analysis import stable_lr_limit
 from .batching import check_batch_size, minibatches
 from .data import ArrayLike, as_features, as_targets
+from .language import message
 from .model import LinearRegressionModel, check_model_dtype, model_device, model_dims
 from .validation import check_number, check_whole_number
 
@@ -95,17 +96,11 @@ def check_learning_rate(lr: object) -> float:
 
 def check_optimizer(optimizer: torch.optim.Optimizer, model: nn.Module) -> None:
     if not isinstance(optimizer, torch.optim.Optimizer):
-        raise TypeError(
-            f"optimizer is {type(optimizer).__name__}, not a torch.optim optimizer: build one with "
-            "torch.optim.SGD(model.parameters(), lr=...)"
-        )
+        raise TypeError(message("training.not_optimizer", type=type(optimizer).__name__))
     own = {id(p) for p in model.parameters()}
     given = [p for group in optimizer.param_groups for p in group["params"]]
     if not given or any(id(p) not in own for p in given):
-        raise ValueError(
-            "the optimizer's parameters are not this model's parameters, so optimizer.step() "
-            "would update another model: build it with torch.optim.SGD(model.parameters(), lr=...)"
-        )
+        raise ValueError(message("training.foreign_optimizer"))
 
 
 def _check_loss_fn(loss_fn: object) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
@@ -114,12 +109,9 @@ def _check_loss_fn(loss_fn: object) -> Callable[[torch.Tensor, torch.Tensor], to
     if isinstance(loss_fn, type):
         name = loss_fn.__name__
         where = "nn." if issubclass(loss_fn, nn.Module) else ""
-        raise TypeError(
-            f"loss_fn is the class {where}{name}, not a loss function: create one with parentheses, "
-            f"loss_fn={where}{name}()"
-        )
+        raise TypeError(message("training.loss_class", where=where, name=name))
     if not callable(loss_fn):
-        raise TypeError(f"loss_fn must be a function (pred, y) -> loss such as nn.MSELoss(), got {loss_fn!r}")
+        raise TypeError(message("training.loss_not_callable", value=loss_fn))
     return loss_fn
 
 
@@ -154,10 +146,7 @@ def _to_device(tensor: torch.Tensor, original: ArrayLike, device: torch.device, 
         return tensor
     if isinstance(original, np.ndarray):
         return tensor.to(device)
-    raise ValueError(
-        f"{name} is on {tensor.device} but the model is on {device}: "
-        f"move both to one device, e.g. model.to(device) and {name} = {name}.to(device)"
-    )
+    raise ValueError(message("training.device", name=name, device=tensor.device, model_device=device))
 
 
 class _DeferredSignals:
@@ -280,18 +269,13 @@ def train(
         lr = None
     xt, yt = prepare_xy(model, x, y)
     if any(p.is_inference() for p in model.parameters()):
-        raise RuntimeError(
-            "the model was built inside torch.inference_mode(), so its parameters can never be trained: "
-            "build it outside the with block"
-        )
+        raise RuntimeError(message("training.inference_model"))
     if batch_size is not None:
         batch_size = check_batch_size(batch_size, len(xt))
     limit = stable_lr_limit(xt.float()) if _is_plain_sgd(model, loss_fn, batch_size, lr) else None
     if lr is not None and lr > torch.finfo(xt.dtype).max:
-        raise TrainingDivergedError(
-            f"the learning rate ({lr:g}) is larger than the largest {str(xt.dtype)[6:]} number "
-            f"({torch.finfo(xt.dtype).max:.3g}), so no step can be computed. {_advice(lr, limit)}"
-        )
+        raise TrainingDivergedError(message("training.lr_beyond_dtype", lr=lr, dtype=str(xt.dtype)[6:],
+                                            largest=torch.finfo(xt.dtype).max, advice=_advice(lr, limit)))
     losses: list[float] = []
     epoch_range: range | Iterable[int] = range(epochs)
     model.train()
@@ -304,7 +288,7 @@ def train(
             if progress:
                 from tqdm.auto import tqdm  # imported here: tqdm.auto inspects the notebook front end on import
 
-                epoch_range = tqdm(epoch_range, desc="training", unit="epoch", leave=False)
+                epoch_range = tqdm(epoch_range, desc=message("training.progress"), unit="epoch", leave=False)
             if xt.is_inference():  # data made under inference_mode cannot be saved for backward: copy it
                 xt, yt = xt.clone(), yt.clone()
             deferred.check()
@@ -328,11 +312,10 @@ def train(
             raise
         done = start_epoch + len(losses)
         consistent = deferred.raised_at_check
-        kept = (f"the model holds the parameters after epoch {done}" if consistent else
-                f"the model may hold a half-applied update of epoch {done + 1}")
+        kept = (message("training.kept", epoch=done) if consistent else
+                message("training.kept_half", epoch=done + 1))
         raise TrainingInterrupted(
-            f"training interrupted after epoch {done} (of {start_epoch + epochs}): {kept}, and "
-            f"err.history the {len(losses)} loss(es) so far",
+            message("training.interrupted", done=done, total=start_epoch + epochs, kept=kept, count=len(losses)),
             History(np.array(losses, dtype=np.float64), lr), done, consistent,
         ) from None
     return History(np.array(losses, dtype=np.float64), lr)
@@ -385,7 +368,7 @@ def _step(model: nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, y
         if "overflow" not in str(err):
             raise
         raise TrainingDivergedError(
-            f"the update of epoch {start_epoch + len(losses) + 1} overflowed ({err}): {_advice(lr, limit)}",
+            message("training.overflow", epoch=start_epoch + len(losses) + 1, error=err, advice=_advice(lr, limit)),
             History(np.array(losses, dtype=np.float64), lr),
         ) from None
 
@@ -403,16 +386,16 @@ def _is_linear(model: nn.Module) -> bool:
 
 def _advice(lr: float | None, limit: float | None) -> str:
     if limit is not None:
-        smaller = f"below {limit:.3g} (the largest stable lr for this x, 2/λ_max), e.g. lr={0.9 * limit:.2g}"
+        smaller = message("training.below_limit", limit=limit, suggested=0.9 * limit)
     else:
-        smaller = f"e.g. lr={lr / 10:g}" if lr else "e.g. a tenth of the current one"
-    return f"Try a smaller learning rate, {smaller}, or standardize x"
+        smaller = message("training.tenth", suggested=lr / 10) if lr else message("training.a_tenth")
+    return message("training.advice", smaller=smaller)
 
 
 def _diverged(what: str, losses: list[float], lr: float | None, limit: float | None) -> TrainingDivergedError:
     return TrainingDivergedError(
-        f"{what}: the learning rate {'' if lr is None else f'({lr:g}) '}is too large for this data, so each step "
-        f"overshoots. {_advice(lr, limit)}",
+        message("training.diverged" if lr is None else "training.diverged_lr", what=what, lr=lr,
+                advice=_advice(lr, limit)),
         History(np.array(losses, dtype=np.float64), lr),
     )
 
@@ -422,10 +405,10 @@ def _check_loss(losses: list[float], start_epoch: int, lr: float | None, limit: 
     """Raise if the newest loss is NaN/inf or has grown more than ``max_growth`` times its start."""
     value, epoch = losses[-1], start_epoch + len(losses)
     if not math.isfinite(value):
-        raise _diverged(f"the loss became {value} at epoch {epoch}", losses, lr, limit)
+        raise _diverged(message("training.loss_not_finite", value=value, epoch=epoch), losses, lr, limit)
     if max_growth is not None and value > max_growth * max(losses[0], zero_loss, 1e-30):
         raise _diverged(
-            f"the loss became {value:.3g} at epoch {epoch}, over {max_growth:g} times its start ({losses[0]:.3g})",
+            message("training.loss_grew", value=value, epoch=epoch, growth=max_growth, start=losses[0]),
             losses, lr, limit)
 
 
@@ -436,14 +419,13 @@ def _check_end(model: nn.Module, loss_fn: Callable, xt: torch.Tensor, yt: torch.
     epoch = start_epoch + len(losses)
     bad = [name for name, p in model.named_parameters() if not bool(torch.isfinite(p).all())]
     if bad:
-        raise _diverged(f"after the update of epoch {epoch} the parameters {bad} hold NaN or inf", losses, lr, limit)
+        raise _diverged(message("training.params_not_finite", epoch=epoch, names=bad), losses, lr, limit)
     if batch_size is None:
         with torch.no_grad():
             value = float(loss_fn(model(xt), yt))
         if not math.isfinite(value) or (max_growth is not None and value > max_growth * max(
                 losses[0], zero_loss, 1e-30)):
-            raise _diverged(f"after the update of epoch {epoch} the loss became {value:.3g} (it started at "
-                            f"{losses[0]:.3g})", losses, lr, limit)
+            raise _diverged(message("training.end_loss", epoch=epoch, value=value, start=losses[0]), losses, lr, limit)
 
 
 OptimizerFactory = Callable[[list[torch.nn.Parameter]], torch.optim.Optimizer]

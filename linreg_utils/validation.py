@@ -21,6 +21,8 @@ from decimal import Decimal
 import numpy as np
 import torch
 
+from .language import message
+
 __all__ = ["check_number", "check_probability", "check_whole_number"]
 
 
@@ -33,13 +35,19 @@ def _plain(value: object) -> object:
     return value
 
 
-def _quoted(name: str, value: object) -> str:
-    return f"{name} is the text {value!r}, but it must be a number: write {name}={value.strip()} without quotes"
+def _quoted(name: str, value: str) -> str:
+    return message("validation.text", name=name, value=value, stripped=value.strip())
 
 
-def _range(minimum: float | None, maximum: float | None) -> str:
-    parts = [f">= {minimum:g}" if minimum is not None else "", f"<= {maximum:g}" if maximum is not None else ""]
-    return " and ".join(p for p in parts if p)
+def _bounds(above: float | None, minimum: float | None, maximum: float | None) -> str:
+    """The allowed range in words: ``">= 1"``, ``"> 0 and <= 1"`` (``""``: any value)."""
+    parts = [message("validation.above", above=above) if above is not None else "",
+             message("validation.at_least", minimum=minimum) if minimum is not None else "",
+             message("validation.at_most", maximum=maximum) if maximum is not None else ""]
+    words = ""
+    for part in filter(None, parts):
+        words = message("validation.and", first=words, second=part) if words else part
+    return words
 
 
 def check_whole_number(value: object, name: str, minimum: int | None = None, maximum: int | None = None) -> int:
@@ -66,8 +74,9 @@ def check_whole_number(value: object, name: str, minimum: int | None = None, max
         TypeError: epochs must be a whole number >= 1, got 2.5
     """
     plain = _plain(value)
-    bounds = _range(minimum, maximum)
-    wanted = f"{name} must be a whole number{' ' + bounds if bounds else ''}, got {value!r}"
+    bounds = _bounds(None, minimum, maximum)
+    wanted = message("validation.whole_number_in" if bounds else "validation.whole_number", name=name, bounds=bounds,
+                     value=value)
     if isinstance(plain, str):
         raise TypeError(_quoted(name, plain))
     integer: int | None = None
@@ -116,8 +125,9 @@ def check_number(
         TypeError: lr is the text '0.01', but it must be a number: write lr=0.01 without quotes
     """
     plain = _plain(value)
-    bounds = " and ".join(b for b in (f"> {above:g}" if above is not None else "", _range(minimum, maximum)) if b)
-    wanted = f"{name} must be a finite number{' ' + bounds if bounds else ''} such as {example}, got {value!r}"
+    bounds = _bounds(above, minimum, maximum)
+    wanted = message("validation.number_in" if bounds else "validation.number", name=name, bounds=bounds,
+                     example=example, value=value)
     if isinstance(plain, str):
         raise TypeError(_quoted(name, plain))
     if isinstance(plain, bool) or not isinstance(plain, (numbers.Real, Decimal)):
@@ -143,6 +153,6 @@ def check_probability(value: object, name: str, *, open_interval: bool = False) 
     if open_interval:
         number = check_number(value, name, above=0, maximum=1, example="0.25")
         if number == 1:
-            raise ValueError(f"{name} must be a number > 0 and < 1 such as 0.25, got {value!r}")
+            raise ValueError(message("validation.open_probability", name=name, value=value))
         return number
     return check_number(value, name, minimum=0, maximum=1, example="0.5")

@@ -12,7 +12,6 @@ course's authors (:class:`CheckerError`), never "your answer could not be checke
 
 from __future__ import annotations
 
-import importlib
 import io
 import math
 import sys
@@ -20,48 +19,15 @@ import textwrap
 import tokenize
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
 
+from ..language import LANGUAGES, catalogue, get_language, set_language  # noqa: F401 - re-exported for notebooks
+
 # ------------------------------------------------------------------------------------------- languages
-
-LANGUAGES = tuple(sorted(p.name for p in (Path(__file__).parent / "text").iterdir() if (p / "__init__.py").exists()))
-_settings = {"language": "en"}
-
-
-def set_language(language: str) -> None:
-    """Choose the language of the exercises' feedback, hints and solutions' notes.
-
-    Args:
-        language: ``"en"`` (English) or ``"zh"`` (简体中文).
-
-    Example:
-        >>> set_language("en")
-    """
-    if language not in LANGUAGES:
-        raise ValueError(f"language {language!r} is not available: choose one of {', '.join(LANGUAGES)}")
-    _settings["language"] = language
-
-
-def get_language() -> str:
-    """The language chosen with :func:`set_language` (``"en"`` until then)."""
-    return _settings["language"]
-
-
-def catalogue(module: str, language: str, part: str = "TEXT") -> dict[str, str]:
-    """The messages of one exercise module (``"nb04"``, or ``"core"``) in one language ({} if none yet).
-
-    ``part="COMMENTS"``: the comments of the solutions in that language, in order (``"q1.2"``: the second comment
-    of q1's solution; one without words, like ``# = 15``, is left out); the code shown is always the question's
-    own, so a translation cannot change it.
-    """
-    try:
-        return getattr(importlib.import_module(f"{__package__}.text.{language}.{module}"), part, {})
-    except ModuleNotFoundError:
-        return {}
+# The one switch for everything the learner reads is linreg_utils.language (set_language, catalogue, ...).
 
 
 def text(module: str, key: str, **values: Any) -> str:

@@ -1,0 +1,293 @@
+"""Figures in the learner's language: Chinese titles, axis labels, legends and notes, in a Chinese font.
+
+The two editions of a notebook run the same code, so a Chinese notebook's ``ax.set_xlabel("epoch")`` is
+written in English. With the language ``"zh"`` (``set_language("zh")``), the text of a figure is translated
+just before the figure is shown: every text of the figure (title, axis labels, legend, notes) whose English
+is in the catalogue ``linreg_utils/exercises/text/zh/figures.py`` gets its Chinese. A catalogue key is
+either the exact English, ``"epoch"``, or a template with fields for the parts that vary,
+``"epoch {epoch}: w = {w}, b = {b}"``; a field's text is translated too when the catalogue has it.
+
+Chinese needs a font that has Chinese characters. The first one matplotlib knows of (Noto Sans CJK SC,
+Source Han Sans SC, Microsoft YaHei, PingFang SC, WenQuanYi Zen Hei, SimHei, ...) is added *after* the
+usual font, so letters and digits look as in the English edition and only Chinese characters come from
+it. When no such font is installed the figures keep their English text: no warning, no empty boxes.
+
+In Jupyter the translation runs in IPython's display step of a figure (``plt.show()`` and the figures
+shown at the end of a cell); :mod:`linreg_utils.plotting`'s helpers translate their own figures
+everywhere. This module is switched on and off by :func:`linreg_utils.language.set_language`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import string
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+__all__ = ["CJK_FAMILIES", "cjk_font", "translate", "translate_artist", "use"]
+
+# Fonts with the Chinese characters, best first: the ones each system ships, then any CJK font at all.
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Noto Sans SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "SimHei",
+    "Heiti SC",
+    "Noto Sans CJK TC",
+    "Noto Sans CJK JP",
+    "Droid Sans Fallback",
+    "Arial Unicode MS",
+)
+# File names of such fonts, for one installed after matplotlib cached its list of fonts
+_CJK_FILE = re.compile(r"cjk|sourcehan|notosanssc|msyh|yahei|pingfang|hiragino|wqy|wenquanyi|simhei|droidsansfallback",
+                       re.IGNORECASE)
+_CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_MATH = re.compile(r"(?<!\\)\$")
+_UNSEARCHED = object()
+_state: dict[str, Any] = {"table": None, "font": _UNSEARCHED, "family": None, "before": None, "templates": {}}
+
+
+def cjk_font() -> str | None:
+    """The name of a font matplotlib can draw Chinese with, or ``None`` when none is installed.
+
+    Searched once per process, in the order of :data:`CJK_FAMILIES`. A font installed after matplotlib
+    built its font cache (e.g. ``apt install fonts-noto-cjk``) is found too: its files are added to this
+    process's font list, and matplotlib's cache is left as it is.
+
+    Example:
+        >>> cjk_font() in CJK_FAMILIES + (None,)
+        True
+    """
+    if _state["font"] is _UNSEARCHED:
+        from matplotlib import font_manager
+
+        def first() -> str | None:
+            names = {font.name for font in font_manager.fontManager.ttflist}
+            return next((family for family in CJK_FAMILIES if family in names), None)
+
+        found = first()
+        if found is None:
+            for path in font_manager.findSystemFonts():
+                if _CJK_FILE.search(Path(path).name):
+                    try:
+                        font_manager.fontManager.addfont(path)
+                    except (OSError, RuntimeError, ValueError):  # a damaged or unreadable font file: skip it
+                        continue
+            found = first()
+        _state["font"] = found
+    return _state["font"]
+
+
+def _templates(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
+    """The catalogue's keys with fields, as patterns, the most specific (most fixed text) first."""
+    cached = _state["templates"].get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    patterns = []
+    for key, chinese in table.items():
+        parts = list(string.Formatter().parse(key))
+        if all(field is None for _, field, _, _ in parts):
+            continue
+        regex = "".join(re.escape(literal) + (f"(?P<{field}>.+?)" if field is not None else "")
+                        for literal, field, _, _ in parts)
+        fixed = sum(len(literal) for literal, _, _, _ in parts)
+        patterns.append((fixed, re.compile(regex, re.DOTALL), chinese))
+    compiled = [(pattern, chinese) for _, pattern, chinese in sorted(patterns, key=lambda p: -p[0])]
+    _state["templates"][id(table)] = (table, compiled)
+    return compiled
+
+
+def translate(text: str, table: dict[str, str] | None = None) -> str:
+    """The Chinese of one figure text, or ``text`` itself when the catalogue has no entry for it.
+
+    Args:
+        text: the English, e.g. ``"epoch"`` or ``"lr = 0.01 (the post's)"``.
+        table: English -> Chinese entries (default: the catalogue of the current language; none for English).
+
+    Example:
+        >>> table = {"epoch": "轮次", "too slow": "太慢", "lr = {lr} ({note})": "lr = {lr}（{note}）"}
+        >>> translate("epoch", table), translate("lr = 0.001 (too slow)", table), translate("w", table)
+        ('轮次', 'lr = 0.001（太慢）', 'w')
+    """
+    table = _state["table"] if table is None else table
+    if not table or not text:
+        return text
+    exact = table.get(text)
+    if exact is not None:
+        return exact
+    for pattern, chinese in _templates(table):
+        match = pattern.fullmatch(text)
+        if match:
+            return chinese.format(**{name: translate(value, table) for name, value in match.groupdict().items()})
+    return text
+
+
+def _drawable(text: str) -> bool:
+    """False for Chinese inside a text with maths: matplotlib's maths renderer has no Chinese glyphs."""
+    return not (_CHINESE.search(text) and len(_MATH.findall(text)) >= 2)
+
+
+def _texts(artist: Any) -> Iterator[Any]:
+    from matplotlib.text import Text
+
+    yield from artist.findobj(Text)
+
+
+def translate_artist(artist: Any) -> int:
+    """Translate the texts of a figure or an axes in place, and the labels its legend is made from.
+
+    Does nothing unless the language is Chinese and a Chinese font is installed (:func:`cjk_font`).
+
+    Args:
+        artist: a ``matplotlib.figure.Figure`` or ``Axes`` (anything with ``findobj``).
+
+    Returns:
+        How many texts and labels were translated.
+
+    Example:
+        >>> import matplotlib.pyplot as plt
+        >>> fig, ax = plt.subplots()
+        >>> _ = ax.set_xlabel("epoch")
+        >>> translate_artist(fig)  # the language is English: nothing to do
+        0
+        >>> plt.close(fig)
+    """
+    table, font = _state["table"], (cjk_font() if _state["table"] else None)
+    if not table or font is None:
+        return 0
+    from matplotlib.artist import Artist
+    from matplotlib.text import Text
+
+    changed = 0
+    for text in _texts(artist):
+        old = text.get_text()
+        new = translate(old, table)
+        if new != old and _drawable(new) and not text.get_usetex():
+            text.set_text(new)
+            families = list(text.get_fontfamily())
+            if font not in families:
+                text.set_fontfamily([*families, font])
+            changed += 1
+    for item in artist.findobj(lambda a: isinstance(a, Artist) and not isinstance(a, Text)):
+        label = item.get_label()
+        if isinstance(label, str) and label and not label.startswith("_"):
+            new = translate(label, table)
+            if new != label and _drawable(new):
+                item.set_label(new)
+                changed += 1
+    return changed
+
+
+# ---------------------------------------------------------------------------------- matplotlib and IPython
+
+
+def _use_font() -> None:
+    """Add the Chinese font after the usual one in ``rcParams["font.family"]`` (kept in step if reset)."""
+    import matplotlib
+
+    font = cjk_font()
+    families = list(matplotlib.rcParams["font.family"])
+    if font is None or font in families:
+        return
+    _state["before"] = families
+    _state["family"] = [*families, font]
+    matplotlib.rcParams["font.family"] = _state["family"]
+
+
+def _restore_font() -> None:
+    if _state["family"] is None or "matplotlib" not in sys.modules:
+        return
+    import matplotlib
+
+    if list(matplotlib.rcParams["font.family"]) == _state["family"]:
+        matplotlib.rcParams["font.family"] = _state["before"]
+    _state["family"] = _state["before"] = None
+
+
+def _shell() -> Any:
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return shell if shell is not None and hasattr(shell, "display_formatter") else None
+
+
+def _wrap_formatters(shell: Any) -> None:
+    """Translate a figure just before IPython turns it into a picture (every format: png, svg, ...)."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    inline = ("inline", "module://matplotlib_inline.backend_inline")
+    if dict.__getitem__(matplotlib.rcParams, "backend") in inline and "matplotlib_inline.backend_inline" not in \
+            sys.modules:
+        # what pyplot does at the first figure: it registers the formatters, so wrap them after it
+        importlib.import_module("matplotlib_inline.backend_inline")
+    for formatter in shell.display_formatter.formatters.values():
+        try:
+            printer = formatter.lookup_by_type(Figure)
+        except KeyError:
+            continue
+        if getattr(printer, "_linreg_original", None) is not None:
+            continue
+
+        def translated(figure: Any, *args: Any, _printer: Any = printer, **kwargs: Any) -> Any:
+            translate_artist(figure)
+            return _printer(figure, *args, **kwargs)
+
+        translated._linreg_original = printer  # type: ignore[attr-defined]
+        formatter.for_type(Figure, translated)
+
+
+def _unwrap_formatters(shell: Any) -> None:
+    if "matplotlib.figure" not in sys.modules:
+        return
+    from matplotlib.figure import Figure
+
+    for formatter in shell.display_formatter.formatters.values():
+        try:
+            printer = formatter.lookup_by_type(Figure)
+        except KeyError:
+            continue
+        original = getattr(printer, "_linreg_original", None)
+        if original is not None:
+            formatter.for_type(Figure, original)
+
+
+def _before_cell(info: Any = None) -> None:
+    """IPython's ``pre_run_cell`` step: once matplotlib is imported, the font and the display step are set."""
+    shell = _shell()
+    if shell is None or "matplotlib.pyplot" not in sys.modules or cjk_font() is None:
+        return
+    _use_font()
+    _wrap_formatters(shell)
+
+
+def use(table: dict[str, str] | None) -> None:
+    """Draw figures with this English -> Chinese table (``None``: English, and undo everything this did).
+
+    Called by :func:`linreg_utils.language.set_language`; matplotlib is not imported here if it was not already.
+
+    Example:
+        >>> use(None)  # English figures
+    """
+    _state["table"] = table or None
+    shell = _shell()
+    if table:
+        if shell is not None and _before_cell not in shell.events.callbacks["pre_run_cell"]:
+            shell.events.register("pre_run_cell", _before_cell)
+        if "matplotlib" in sys.modules and cjk_font() is not None:
+            _use_font()
+        _before_cell()
+        return
+    _restore_font()
+    if shell is not None:
+        if _before_cell in shell.events.callbacks["pre_run_cell"]:
+            shell.events.unregister("pre_run_cell", _before_cell)
+        _unwrap_formatters(shell)
