@@ -52,7 +52,7 @@ def test_environment_installs_the_package_itself():
 # "Python ≥ 3.11", "Python >= 3.11", "Python 3.11+", "Python 3.11 or newer", "Python 3.11 或更新的版本"
 STATED_PYTHON = re.compile(r"Python\s*(?:≥|>=)\s*(\d+\.\d+)"
                            r"|Python (\d+\.\d+)(?:\+| or (?:newer|later)| 或(?:更新|更高|以上))")
-MUST_STATE_IT = ["README.md", "README.zh-CN.md", "docs/teaching.md"]
+MUST_STATE_IT = ["README.md", "README.zh-CN.md", "docs/teaching.md", "docs/teaching.zh-CN.md"]
 
 
 def minimum_python() -> str:
