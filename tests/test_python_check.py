@@ -112,3 +112,8 @@ def test_the_python_running_the_tests_passes_the_check(tmp_path):
     done = subprocess.run(["sh", ROOT / "tools/check_python.sh", sys.executable, tmp_path / "no-venv", "lab"],
                           capture_output=True, text=True)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_the_conda_sections_the_messages_name_exist():
+    assert "\n### With conda" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "\n### 用 conda" in (ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
