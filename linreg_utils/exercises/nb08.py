@@ -1,5 +1,5 @@
 """Exercises for notebook 08 · Learning rate and feature scaling: the stability limit, the slow direction, and
-turning standardised weights back into weights for the original x. Messages: ``text/<language>/nb08.py``."""
+turning standardized weights back into weights for the original x. Messages: ``text/<language>/nb08.py``."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from .core import Mistake, Question, Wrong, at, close, number, numbers, show
 x_q1 = np.arange(1, 6, dtype=np.float32).reshape(-1, 1)  # exercise 1: x = 1, 2, 3, 4, 5
 x_post = make_linear_data()[0]  # exercise 2: the post's x = 0..10 ...
 lr_q2 = 0.02  # ... and this exercise's learning rate (the post's is 0.01)
-w_std, b_std = 6.0, 25.0  # exercise 3: the weights learned on standardised x ...
-mu, sigma = 10.0, 4.0  # ... and the mean and std used to standardise
+w_std, b_std = 6.0, 25.0  # exercise 3: the weights learned on standardized x ...
+mu, sigma = 10.0, 4.0  # ... and the mean and std used to standardize
 
 # The eigenvalues of H = (2/n)·X̃ᵀX̃. The usual slips scale them: without the factor 2 they are halved,
 # without dividing by n they are n times larger.
@@ -101,7 +101,7 @@ q3 = Question(
     mistakes=[
         Mistake((_B, _W), "q3.swapped"),
         Mistake(at(0, w_std * sigma), "q3.times_sigma", example=(24.0, 10.0)),
-        Mistake((w_std, b_std), "q3.still_standardised"),
+        Mistake((w_std, b_std), "q3.still_standardized"),
         Mistake(lambda got: not close(got[0], _W), "q3.w", example=(6.0, 10.0)),
         Mistake((_W, b_std), "q3.no_correction"),
         Mistake((_W, b_std + w_std * mu / sigma), "q3.sign"),

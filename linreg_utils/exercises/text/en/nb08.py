@@ -34,7 +34,7 @@ TEXT = {
     "q3.hint2": "y = w'·(x - μ)/σ + b' = (w'/σ)·x + (b' - w'·μ/σ). Read off the slope and the intercept.",
     "q3.swapped": "the two numbers are swapped: give (w, b), the slope first.",
     "q3.times_sigma": "x' = (x - μ)/σ *divides* x by σ, so the slope for the original x is w'/σ, not w'·σ.",
-    "q3.still_standardised": "those are still the standardised weights: convert them with w = w'/σ and "
+    "q3.still_standardized": "those are still the standardized weights: convert them with w = w'/σ and "
     "b = b' - w'·μ/σ.",
     "q3.w": "w = {got[0]:.4g} is not right yet: the slope for the original x is w'/σ.",
     "q3.no_correction": "w is right, but b still needs a correction: shifting x by μ moves the line, so "
