@@ -4,36 +4,63 @@
     make book-serve                             # the same, served on http://127.0.0.1:8000/
     .venv/bin/python tools/build_book.py --out /tmp/book   # anywhere else
 
-Sphinx + MyST-NB (nb_execution_mode "off") + sphinx-book-theme, settings in docs/book/conf.py. The notebooks are
-not duplicated in git: this script copies them (and docs/glossary.md and the two landing pages of docs/book/) into
-a source folder next to the output, build/book-src/, and changes only those copies:
+Sphinx + MyST-NB (nb_execution_mode "off") + sphinx-book-theme, settings in docs/book/conf.py. Each edition is a
+Sphinx build of its own, in its own language (Sphinx's and the themes' messages, ``<html lang>``, its own search
+index): the English one in OUT/, the Chinese one (``language = "zh_CN"``) in OUT/zh/. Both have the same pages
+(index, notebooks/01_... to 11_..., docs/glossary, and docs/teaching and docs/errors when both editions of them
+exist), so the edition switch on a page leads to the same page of the other build.
+
+The notebooks are not duplicated in git: this script copies them (and docs/glossary.md, the teacher's guides, the
+error tables and the two landing pages of docs/book/) into one source folder per edition, OUT-src/en and
+OUT-src/zh, and changes only those copies:
 
 - each image cell's ``"alt"`` metadata is copied into ``mystnb.image.alt``, so the <img> carries it;
-- a "Run it yourself" box (``make lab``, ``make test``, a link to download the original .ipynb) follows the first
-  cell;
-- links to README.md / README.zh-CN.md point to the book's landing pages instead;
+- a "Run it yourself" box (``make lab`` / ``make lab-zh``, ``make test``, a link to download the original .ipynb)
+  follows the first cell;
+- after each exercise's check cell, its hints and its solution, folded (``<details>``), in the page's language,
+  from the exercise catalogue (``q.hints``, ``q.solution()``); the commented-out ``# q1.hint()`` cells go;
+- links between files of the repository become links between pages of the book (a link to a page of the other
+  edition: ``edition:`` URLs, see conf.py); links to README.md / README.zh-CN.md go to the landing pages;
 - the landing pages get the reading-path tables of README.md / README.zh-CN.md;
 - a jieba user dictionary of the glossary's Chinese terms keeps terms such as 学习率 whole in the search index.
 
-The build fails on any Sphinx warning (a broken link, a missing image). The page opens from disk (file://), search
-included.
+The build fails on any Sphinx warning (a broken link, a missing image). The pages open from disk (file://), search
+and its excerpts included.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "docs" / "book"
 MARKERS = re.compile(r"<!-- reading-path:start -->\n(.*?)<!-- reading-path:end -->", re.S)
+EDITIONS = ("en", "zh")
+FOLDER = {"en": "notebooks", "zh": "notebooks/zh"}  # where each edition's notebooks are in the repository
+README = {"en": "README.md", "zh": "README.zh-CN.md"}
+# pages of the docs/ folder that are in the book when both editions have them (each edition's page of the same name)
+DOCS = {
+    "docs/teaching": {"en": "docs/teaching.md", "zh": "docs/teaching.zh-CN.md"},
+    "docs/errors": {"en": "docs/errors.md", "zh": "docs/errors.zh-CN.md"},
+}
+OUTPUT = {"en": "", "zh": "zh"}  # each edition's folder in the book
+LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]+)\)")  # a Markdown link or image: !, text, target
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+CHECK = re.compile(r"\b(q\d+)\.check\(")
+EXERCISES = re.compile(r"from linreg_utils\.exercises\.(nb\d\d) import")
+SECTION_LABELS = {"en": ("Hint", "Solution"), "zh": ("提示", "参考答案")}  # used if the catalogue has none
 
 RUN_IT = {
     "en": """:::{{admonition}} Run it yourself
@@ -56,8 +83,8 @@ make test   # runs every check, this notebook included
 这一页显示的是笔记本和它保存的输出，也就是测试所核对的内容。想自己运行、做练习，请在项目文件夹里：
 
 ```bash
-make lab    # 安装固定版本的依赖包，然后在 notebooks/ 上打开 JupyterLab（中文版在 zh/ 文件夹里）
-make test   # 运行全部检查，包括这个笔记本
+make lab-zh  # 安装固定版本的依赖包，然后在中文版 notebooks/zh/ 上打开 JupyterLab
+make test    # 运行全部检查，包括这个笔记本
 ```
 
 {{download}}`下载这个笔记本（{name}） </_originals/{path}>`
@@ -66,28 +93,172 @@ make test   # 运行全部检查，包括这个笔记本
 }
 
 
-def reading_path(readme: Path, prefix: str) -> str:
+# ---------------------------------------------------------------------------------- where things go in the book
+
+
+def docs_pages() -> dict[str, dict[str, str]]:
+    """The pages of docs/ in the book: those whose two editions both exist."""
+    return {page: paths for page, paths in DOCS.items() if all((ROOT / p).is_file() for p in paths.values())}
+
+
+def book_page(repo_path: str, docs: dict | None = None) -> tuple[str | None, str] | None:
+    """Where a file of the repository is in the book: (its edition, or None for a page of both; its page name).
+
+    >>> book_page("notebooks/zh/04_training.ipynb"), book_page("README.md"), book_page("docs/glossary.md")
+    (('zh', 'notebooks/04_training'), ('en', 'index'), (None, 'docs/glossary'))
+    """
+    docs = docs_pages() if docs is None else docs
+    for edition in EDITIONS:
+        if repo_path == README[edition]:
+            return edition, "index"
+        for page, paths in docs.items():
+            if repo_path == paths[edition]:
+                return edition, page
+        folder, name = posixpath.split(repo_path)
+        if folder == FOLDER[edition] and re.fullmatch(r"\d\d_\w+\.ipynb", name):
+            return edition, f"notebooks/{name[:-6]}"
+    if repo_path == "docs/glossary.md":
+        return None, "docs/glossary"
+    return None
+
+
+def source_name(page: str) -> str:
+    """The source file of a page, in an edition's source folder."""
+    return page + (".ipynb" if page.startswith("notebooks/") else ".md")
+
+
+def relink(text: str, repo_path: str, page: str, edition: str, docs: dict | None = None) -> str:
+    """The links of ``text`` (from ``repo_path`` of the repository), as links between pages of the book.
+
+    A link to a page of the same edition stays a link to its source (Sphinx checks and resolves it); a link to a
+    page of the other edition becomes an ``edition:`` link to its HTML (the other Sphinx build, see conf.py); a link
+    to a file of the repository that the book does not hold (a script, the Makefile) keeps its text, unlinked.
+
+    >>> relink("[zh](zh/04_training.ipynb) [g](../docs/glossary.md#a) [m](../Makefile)", "notebooks/04_training.ipynb",
+    ...        "notebooks/04_training", "en")
+    '[zh](edition:../zh/notebooks/04_training.html) [g](../docs/glossary.md#a) m'
+    """
+    docs = docs_pages() if docs is None else docs
+
+    def new(match: re.Match) -> str:
+        image, words, url = match.groups()
+        if image or SCHEME.match(url) or url.startswith(("#", "/")):
+            return match.group(0)
+        path, _, fragment = url.partition("#")
+        repo_target = posixpath.normpath(posixpath.join(posixpath.dirname(repo_path), path))
+        target = book_page(repo_target, docs)
+        if target is None:
+            # a file of the repository the book does not hold: its name, unlinked; anything else is left for Sphinx
+            return words if (ROOT / repo_target).exists() else match.group(0)
+        target_edition, target_page = target
+        if target_edition in (None, edition):
+            link = posixpath.relpath(source_name(target_page), posixpath.dirname(page) or ".")
+            link += f"#{fragment}" if fragment else ""
+        else:
+            link = "../" * page.count("/") + ("zh/" if edition == "en" else "../") + target_page + ".html"
+            link = f"edition-at:{link}#{fragment}" if fragment else f"edition:{link}"
+        return f"[{words}]({link})"
+
+    return LINK.sub(new, text)
+
+
+def reading_path(edition: str) -> str:
+    """The reading-path table of the edition's README, its links made links of the landing page."""
+    readme = ROOT / README[edition]
     table = MARKERS.search(readme.read_text(encoding="utf-8"))
     if not table:
         raise SystemExit(f"{readme.name}: no <!-- reading-path:start --> ... <!-- reading-path:end --> table")
-    return table.group(1).replace("](notebooks/", f"]({prefix}notebooks/").strip()
+    return relink(table.group(1), README[edition], "index", edition).strip()
 
 
-def book_links(text: str) -> str:
-    """The READMEs are not pages of the book: their links go to the landing pages."""
-    return text.replace("README.zh-CN.md", "zh/index.md").replace("README.md", "index.md")
+# ------------------------------------------------------------------------------------ the exercises' help
 
 
-def copy_notebook(source: Path, target: Path, relative: str, edition: str) -> None:
+def _questions(module: str):
+    sys.path.insert(0, str(ROOT))
+    import importlib
+
+    return importlib.import_module(f"linreg_utils.exercises.{module}")
+
+
+def solution_code(question) -> str:
+    """The solution as ``q.solution()`` shows it in the current language: the code, comments translated."""
+    shown = io.StringIO()
+    with contextlib.redirect_stdout(shown):  # outside Jupyter, q.solution() prints "Solution:" and the code
+        question.solution()
+    _, _, code = shown.getvalue().partition("\n")
+    return textwrap.dedent(code).strip("\n")
+
+
+def exercise_help(question, edition: str) -> str:
+    """The hints and the solution of one exercise as folded sections (Markdown), in the edition's language."""
+    from linreg_utils.exercises import catalogue, get_language, set_language
+
+    before = get_language()
+    set_language(edition)
+    try:
+        hints, code = question.hints, solution_code(question)
+    finally:
+        set_language(before)
+    core = catalogue("core", edition)
+    hint_label = core.get("hint_label", SECTION_LABELS[edition][0])
+    solution_label = core.get("solution_label", SECTION_LABELS[edition][1])
+    blocks = []
+    for i, hint in enumerate(hints, 1):
+        label = f"{hint_label} {i}" if len(hints) > 1 else hint_label
+        hint = hint.replace("____", "`____`")  # as the notebook shows it (the blank as code)
+        blocks.append(f'<details class="book-hint">\n<summary>{label}</summary>\n\n{hint}\n\n</details>')
+    blocks.append(f'<details class="book-solution">\n<summary>{solution_label}</summary>\n\n'
+                  f"```python\n{code}\n```\n\n</details>")
+    return "\n\n".join(blocks) + "\n"
+
+
+def cell_text(cell: dict) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def commented_help_call(cell: dict) -> bool:
+    """A code cell that only holds switched-off calls such as ``# q1.hint()``: the book shows the help itself."""
+    lines = [line.strip() for line in cell_text(cell).splitlines() if line.strip()]
+    return (cell["cell_type"] == "code" and bool(lines) and all(line.startswith("#") for line in lines)
+            and any(re.search(r"\bq\d+\.(hint|solution)\(\)", line) for line in lines))
+
+
+def add_exercise_help(cells: list[dict], edition: str) -> list[dict]:
+    """After each exercise's check cell, its hints and solution (folded); without the ``# q1.hint()`` cells."""
+    modules = {m for cell in cells if cell["cell_type"] == "code" for m in EXERCISES.findall(cell_text(cell))}
+    if not modules:
+        return cells
+    if len(modules) > 1:
+        raise SystemExit(f"exercises from several modules {sorted(modules)}: the book cannot tell them apart")
+    questions = _questions(modules.pop())
+    result = []
+    for cell in cells:
+        if commented_help_call(cell):
+            continue
+        result.append(cell)
+        if cell["cell_type"] == "code":
+            for name in CHECK.findall(cell_text(cell)):
+                result.append({"cell_type": "markdown", "id": f"book-help-{name}", "metadata": {},
+                               "source": exercise_help(getattr(questions, name), edition)})
+    return result
+
+
+# ------------------------------------------------------------------------------------------- the sources
+
+
+def copy_notebook(source: Path, target: Path, edition: str, docs: dict) -> None:
+    relative = source.relative_to(ROOT).as_posix()
+    page = book_page(relative, docs)[1]
     nb = json.loads(source.read_text(encoding="utf-8"))
     for cell in nb["cells"]:
         if cell["cell_type"] == "markdown":
-            text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            cell["source"] = book_links(text)
+            cell["source"] = relink(cell_text(cell), relative, page, edition, docs)
         alt = cell.get("metadata", {}).get("alt")
         if alt:
             mystnb = cell["metadata"].setdefault("mystnb", {})
             mystnb.setdefault("image", {})["alt"] = alt
+    nb["cells"] = add_exercise_help(nb["cells"], edition)
     box = RUN_IT[edition].format(name=source.name, path=relative)
     nb["cells"].insert(1, {"cell_type": "markdown", "id": "book-run-it", "metadata": {}, "source": box})
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -104,38 +275,62 @@ def glossary_terms(glossary: Path) -> list[str]:
     return sorted(set(terms))
 
 
-def prepare(src: Path) -> None:
+LANDING_LINKS = {  # where the landing page says {teaching}: a sentence that links the teacher's guide
+    "en": " Teaching with this series? The [teacher's guide](docs/teaching.md).",
+    "zh": "用这套教程教课？请看[教师指南](docs/teaching.md)。",
+}
+
+
+def prepare(src: Path, edition: str) -> None:
+    """The source folder of one edition: landing page, notebooks, glossary (and the docs/ pages of DOCS)."""
     shutil.rmtree(src, ignore_errors=True)
-    (src / "zh").mkdir(parents=True)
-    index = (BOOK / "index.md").read_text(encoding="utf-8")
-    (src / "index.md").write_text(index.replace("{reading-path}", reading_path(ROOT / "README.md", "")), "utf-8")
-    index_zh = (BOOK / "zh" / "index.md").read_text(encoding="utf-8")
-    table_zh = reading_path(ROOT / "README.zh-CN.md", "../")
-    (src / "zh" / "index.md").write_text(index_zh.replace("{reading-path}", table_zh), "utf-8")
+    src.mkdir(parents=True)
+    docs = docs_pages()
+    landing = BOOK / ("zh/index.md" if edition == "zh" else "index.md")
+    index = landing.read_text(encoding="utf-8").replace("{reading-path}", reading_path(edition))
+    index = index.replace("{teaching}", LANDING_LINKS[edition] if "docs/teaching" in docs else "")
+    index = index.replace("{docs-toc}", "\n".join(docs))
+    (src / "index.md").write_text(index, "utf-8")
     (src / "docs").mkdir()
-    glossary = ROOT / "docs" / "glossary.md"
-    (src / "docs" / "glossary.md").write_text(book_links(glossary.read_text(encoding="utf-8")), "utf-8")
-    for edition, folder in (("en", "notebooks"), ("zh", "notebooks/zh")):
-        for notebook in sorted((ROOT / folder).glob("[0-9][0-9]_*.ipynb")):
-            relative = f"{folder}/{notebook.name}"
-            copy_notebook(notebook, src / relative, relative, edition)
-            (src / "_originals" / folder).mkdir(parents=True, exist_ok=True)
-            shutil.copy2(notebook, src / "_originals" / relative)  # the download: the notebook as it is in git
-    words = [f"{term} 100000 n" for term in glossary_terms(glossary)]
-    (src / "_search_dict.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    pages = {"docs/glossary": "docs/glossary.md"} | {page: paths[edition] for page, paths in docs.items()}
+    for page, repo_path in pages.items():
+        text = (ROOT / repo_path).read_text(encoding="utf-8")
+        (src / source_name(page)).write_text(relink(text, repo_path, page, edition, docs), "utf-8")
+    for notebook in sorted((ROOT / FOLDER[edition]).glob("[0-9][0-9]_*.ipynb")):
+        relative = notebook.relative_to(ROOT).as_posix()
+        copy_notebook(notebook, src / "notebooks" / notebook.name, edition, docs)
+        (src / "_originals" / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(notebook, src / "_originals" / relative)  # the download: the notebook as it is in git
+    if edition == "zh":
+        words = [f"{term} 100000 n" for term in glossary_terms(ROOT / "docs" / "glossary.md")]
+        (src / "_search_dict.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    if (BOOK / "locales").is_dir():
+        shutil.copytree(BOOK / "locales", src / "_locales")
 
 
-def build(out: Path, src: Path, jobs: str = "2", quiet: bool = False) -> None:
-    t0 = time.monotonic()
-    prepare(src)
-    shutil.rmtree(out, ignore_errors=True)
-    env = dict(os.environ, BOOK_SEARCH_DICT=str(src / "_search_dict.txt"), PYTHONWARNINGS="ignore")
+def sphinx(out: Path, src: Path, edition: str, jobs: str) -> subprocess.Popen:
+    env = dict(os.environ, BOOK_EDITION=edition, BOOK_SEARCH_DICT=str(src / "_search_dict.txt"),
+               PYTHONWARNINGS="ignore")
     command = [
         sys.executable, "-m", "sphinx", "-b", "html", "-c", str(BOOK), "-d", str(src / ".doctrees"),
         "-j", jobs, "-W", "--keep-going", "-q", str(src), str(out),
     ]
-    subprocess.run(command, check=True, env=env, cwd=ROOT)
-    for macros in (out / "_static").glob("*webpack-macros.html"):  # the themes' Jinja macros, copied as static files
+    return subprocess.Popen(command, env=env, cwd=ROOT)
+
+
+def build(out: Path, src: Path, jobs: str = "1", quiet: bool = False) -> None:
+    """Both editions: the two Sphinx builds run side by side (each ``-j jobs``)."""
+    t0 = time.monotonic()
+    shutil.rmtree(out, ignore_errors=True)
+    builds = {}
+    for edition in EDITIONS:  # the English build runs while the Chinese sources are prepared
+        prepare(src / edition, edition)
+        builds[edition] = sphinx(out / OUTPUT[edition], src / edition, edition, jobs)
+    failed = {edition: b.wait() for edition, b in builds.items()}
+    for edition, code in failed.items():
+        if code:
+            raise subprocess.CalledProcessError(code, f"sphinx ({edition})")
+    for macros in out.glob("**/_static/*webpack-macros.html"):  # the themes' Jinja macros, copied as static files
         macros.unlink()
     if not quiet:
         size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 2**20
@@ -147,14 +342,15 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "book", help="default: build/book")
     parser.add_argument("--src", type=Path, help="where the copies go (default: OUT's sibling OUT-src)")
-    parser.add_argument("--jobs", default="2", help="Sphinx's -j (default 2)")
+    parser.add_argument("--jobs", default="1", help="Sphinx's -j for each edition's build (default 1: the two "
+                        "editions are built side by side)")
     args = parser.parse_args(argv)
     out = args.out.resolve()
     src = (args.src or out.with_name(out.name + "-src")).resolve()
     try:
         build(out, src, args.jobs)
     except subprocess.CalledProcessError as error:
-        print(f"the book did not build (Sphinx exit {error.returncode}): see the warnings above")
+        print(f"the book did not build ({error.cmd} exit {error.returncode}): see the warnings above")
         return 1
     return 0
 
