@@ -19,7 +19,6 @@ everywhere. This module is switched on and off by :func:`linreg_utils.language.s
 
 from __future__ import annotations
 
-import importlib
 import re
 import string
 import sys
@@ -27,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CJK_FAMILIES", "cjk_font", "translate", "translate_artist", "use"]
+__all__ = ["CJK_FAMILIES", "cjk_font", "entry", "translate", "translate_artist", "use"]
 
 # Fonts with the Chinese characters, best first: the ones each system ships, then any CJK font at all.
 CJK_FAMILIES = (
@@ -87,48 +86,69 @@ def cjk_font() -> str | None:
     return _state["font"]
 
 
-def _templates(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
+def _templates(table: dict[str, str]) -> list[tuple[str, re.Pattern[str]]]:
     """The catalogue's keys with fields, as patterns, the most specific (most fixed text) first."""
     cached = _state["templates"].get(id(table))
     if cached is not None and cached[0] is table:
         return cached[1]
     patterns = []
-    for key, chinese in table.items():
+    for key in table:
         parts = list(string.Formatter().parse(key))
         if all(field is None for _, field, _, _ in parts):
             continue
-        regex = "".join(re.escape(literal) + (f"(?P<{field}>.+?)" if field is not None else "")
+        regex = "".join(re.escape(literal) + (f"(?P<{field}>.*?)" if field is not None else "")
                         for literal, field, _, _ in parts)
         fixed = sum(len(literal) for literal, _, _, _ in parts)
-        patterns.append((fixed, re.compile(regex, re.DOTALL), chinese))
-    compiled = [(pattern, chinese) for _, pattern, chinese in sorted(patterns, key=lambda p: -p[0])]
+        patterns.append((fixed, key, re.compile(regex, re.DOTALL)))
+    compiled = [(key, pattern) for _, key, pattern in sorted(patterns, key=lambda p: -p[0])]
     _state["templates"][id(table)] = (table, compiled)
     return compiled
 
 
+def entry(text: str, table: dict[str, str] | None = None) -> str | None:
+    """The catalogue key that translates ``text`` (the text itself, or a template it fits), or ``None``.
+
+    Example:
+        >>> entry("epoch 12", {"epoch {epoch}": "第 {epoch} 轮"}), entry("w", {"epoch": "轮数"})
+        ('epoch {epoch}', None)
+    """
+    found = _match(text, _state["table"] if table is None else table)
+    return None if found is None else found[0]
+
+
+def _match(text: str, table: dict[str, str] | None) -> tuple[str, dict[str, str]] | None:
+    """``(key, fields)`` of the entry for ``text``: the exact text first, then the most specific template."""
+    if not table or not text:
+        return None
+    if text in table:
+        return text, {}
+    for key, pattern in _templates(table):
+        match = pattern.fullmatch(text)
+        if match:
+            return key, match.groupdict()
+    return None
+
+
 def translate(text: str, table: dict[str, str] | None = None) -> str:
     """The Chinese of one figure text, or ``text`` itself when the catalogue has no entry for it.
+
+    A template's fields are translated too when the catalogue has them (``{note}`` below).
 
     Args:
         text: the English, e.g. ``"epoch"`` or ``"lr = 0.01 (the post's)"``.
         table: English -> Chinese entries (default: the catalogue of the current language; none for English).
 
     Example:
-        >>> table = {"epoch": "轮次", "too slow": "太慢", "lr = {lr} ({note})": "lr = {lr}（{note}）"}
+        >>> table = {"epoch": "轮数", "too slow": "太慢", "lr = {lr} ({note})": "lr = {lr}（{note}）"}
         >>> translate("epoch", table), translate("lr = 0.001 (too slow)", table), translate("w", table)
-        ('轮次', 'lr = 0.001（太慢）', 'w')
+        ('轮数', 'lr = 0.001（太慢）', 'w')
     """
     table = _state["table"] if table is None else table
-    if not table or not text:
+    found = _match(text, table)
+    if found is None:
         return text
-    exact = table.get(text)
-    if exact is not None:
-        return exact
-    for pattern, chinese in _templates(table):
-        match = pattern.fullmatch(text)
-        if match:
-            return chinese.format(**{name: translate(value, table) for name, value in match.groupdict().items()})
-    return text
+    key, fields = found
+    return table[key].format(**{name: translate(value, table) for name, value in fields.items()})
 
 
 def _drawable(text: str) -> bool:
@@ -219,75 +239,57 @@ def _shell() -> Any:
     return shell if shell is not None and hasattr(shell, "display_formatter") else None
 
 
-def _wrap_formatters(shell: Any) -> None:
-    """Translate a figure just before IPython turns it into a picture (every format: png, svg, ...)."""
-    import matplotlib
-    from matplotlib.figure import Figure
+def _translating(format_: Any) -> Any:
+    """IPython's ``display_formatter.format``, translating a figure just before it becomes a picture.
 
-    inline = ("inline", "module://matplotlib_inline.backend_inline")
-    if dict.__getitem__(matplotlib.rcParams, "backend") in inline and "matplotlib_inline.backend_inline" not in \
-            sys.modules:
-        # what pyplot does at the first figure: it registers the formatters, so wrap them after it
-        importlib.import_module("matplotlib_inline.backend_inline")
-    for formatter in shell.display_formatter.formatters.values():
-        try:
-            printer = formatter.lookup_by_type(Figure)
-        except KeyError:
-            continue
-        if getattr(printer, "_linreg_original", None) is not None:
-            continue
+    Every figure a notebook shows goes through it (``plt.show()``, the figures shown at the end of a cell,
+    ``display(fig)``), whichever backend registered the picture formats and whenever it did.
+    """
 
-        def translated(figure: Any, *args: Any, _printer: Any = printer, **kwargs: Any) -> Any:
-            translate_artist(figure)
-            return _printer(figure, *args, **kwargs)
+    def format_translated(obj: Any, *args: Any, **kwargs: Any) -> Any:
+        figure = sys.modules.get("matplotlib.figure")
+        if figure is not None and isinstance(obj, figure.Figure):
+            _use_font()
+            translate_artist(obj)
+        return format_(obj, *args, **kwargs)
 
-        translated._linreg_original = printer  # type: ignore[attr-defined]
-        formatter.for_type(Figure, translated)
-
-
-def _unwrap_formatters(shell: Any) -> None:
-    if "matplotlib.figure" not in sys.modules:
-        return
-    from matplotlib.figure import Figure
-
-    for formatter in shell.display_formatter.formatters.values():
-        try:
-            printer = formatter.lookup_by_type(Figure)
-        except KeyError:
-            continue
-        original = getattr(printer, "_linreg_original", None)
-        if original is not None:
-            formatter.for_type(Figure, original)
+    format_translated._linreg_original = format_  # type: ignore[attr-defined]
+    return format_translated
 
 
 def _before_cell(info: Any = None) -> None:
-    """IPython's ``pre_run_cell`` step: once matplotlib is imported, the font and the display step are set."""
-    shell = _shell()
-    if shell is None or "matplotlib.pyplot" not in sys.modules or cjk_font() is None:
-        return
-    _use_font()
-    _wrap_formatters(shell)
+    """IPython's ``pre_run_cell`` step: the Chinese font stays in ``rcParams`` (e.g. after ``rcdefaults()``)."""
+    if "matplotlib" in sys.modules:
+        _use_font()
 
 
 def use(table: dict[str, str] | None) -> None:
     """Draw figures with this English -> Chinese table (``None``: English, and undo everything this did).
 
-    Called by :func:`linreg_utils.language.set_language`; matplotlib is not imported here if it was not already.
+    Called by :func:`linreg_utils.language.set_language`. In a script matplotlib is not imported here (the
+    plotting helpers translate their own figures); in IPython the figures shown are translated, and
+    ``rcParams["font.family"]`` gets the Chinese font, so that Chinese typed into a figure is drawn too.
 
     Example:
         >>> use(None)  # English figures
     """
     _state["table"] = table or None
     shell = _shell()
+    formatter = shell.display_formatter if shell is not None else None
     if table:
-        if shell is not None and _before_cell not in shell.events.callbacks["pre_run_cell"]:
-            shell.events.register("pre_run_cell", _before_cell)
-        if "matplotlib" in sys.modules and cjk_font() is not None:
+        if shell is not None:
+            if _before_cell not in shell.events.callbacks["pre_run_cell"]:
+                shell.events.register("pre_run_cell", _before_cell)
+            if getattr(formatter.format, "_linreg_original", None) is None:
+                formatter.format = _translating(formatter.format)
+            import matplotlib  # noqa: F401 - a notebook draws figures: the font must be there before they are made
+        if "matplotlib" in sys.modules:
             _use_font()
-        _before_cell()
         return
     _restore_font()
     if shell is not None:
         if _before_cell in shell.events.callbacks["pre_run_cell"]:
             shell.events.unregister("pre_run_cell", _before_cell)
-        _unwrap_formatters(shell)
+        original = getattr(formatter.format, "_linreg_original", None)
+        if original is not None:
+            formatter.format = original

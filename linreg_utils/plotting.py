@@ -1,7 +1,8 @@
 """Pictures a learner would rather look at than read: data, fit, loss curve, residuals.
 
 Each function draws on ``ax`` (a new figure when ``None``) and returns it; the
-notebook ends the cell with ``plt.show()``.
+notebook ends the cell with ``plt.show()``. With ``set_language("zh")`` their titles, labels and legends are
+Chinese when a Chinese font is installed (:mod:`linreg_utils.figure_text`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from torch import nn
 
 from .data import ArrayLike, as_features
 from .evaluation import predict
+from .figure_text import translate_artist
 from .training import History
 
 
@@ -30,6 +32,7 @@ def plot_data(x: ArrayLike, y: ArrayLike, ax: Axes | None = None, label: str = "
     ax.scatter(_numpy(x)[:, 0], _numpy(y)[:, 0], label=label, zorder=3, **style)
     ax.set_xlabel("x")
     ax.set_ylabel("y")
+    translate_artist(ax)
     return ax
 
 
@@ -40,6 +43,7 @@ def plot_fit(model: nn.Module, x: ArrayLike, y: ArrayLike, ax: Axes | None = Non
     grid = np.linspace(xs.min(), xs.max(), 100, dtype=np.float32).reshape(-1, 1)
     ax.plot(grid[:, 0], predict(model, grid)[:, 0], color="C1", label=label)
     ax.legend()
+    translate_artist(ax)
     return ax
 
 
@@ -52,6 +56,7 @@ def plot_loss(history: History | ArrayLike, ax: Axes | None = None, log: bool = 
         ax.set_yscale("log")
     ax.set_xlabel("epoch")
     ax.set_ylabel("loss (MSE)")
+    translate_artist(ax)
     return ax
 
 
@@ -64,4 +69,5 @@ def plot_residuals(model: nn.Module, x: ArrayLike, y: ArrayLike, ax: Axes | None
     ax.scatter(xs[:, 0], residuals, color="C3", zorder=3)
     ax.set_xlabel("x")
     ax.set_ylabel("residual  y - prediction")
+    translate_artist(ax)
     return ax
