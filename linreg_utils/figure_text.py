@@ -88,9 +88,10 @@ def cjk_font() -> str | None:
 
 def _templates(table: dict[str, str]) -> list[tuple[str, re.Pattern[str]]]:
     """The catalogue's keys with fields, as patterns, the most specific (most fixed text) first."""
+    keys = tuple(table)
     cached = _state["templates"].get(id(table))
-    if cached is not None and cached[0] is table:
-        return cached[1]
+    if cached is not None and cached[0] is table and cached[1] == keys:  # a table changed since: compile again
+        return cached[2]
     patterns = []
     for key in table:
         parts = list(string.Formatter().parse(key))
@@ -101,7 +102,7 @@ def _templates(table: dict[str, str]) -> list[tuple[str, re.Pattern[str]]]:
         fixed = sum(len(literal) for literal, _, _, _ in parts)
         patterns.append((fixed, key, re.compile(regex, re.DOTALL)))
     compiled = [(key, pattern) for _, key, pattern in sorted(patterns, key=lambda p: -p[0])]
-    _state["templates"][id(table)] = (table, compiled)
+    _state["templates"][id(table)] = (table, keys, compiled)
     return compiled
 
 

@@ -7,6 +7,7 @@ variable, the strings that variable is made from (a list, a dict, an assignment,
 """
 
 import ast
+import functools
 import json
 import re
 import string
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import matplotlib
 import pytest
+from IPython.core.inputtransformer2 import TransformerManager
 
 matplotlib.use("Agg")
 import matplotlib.colors as mcolors  # noqa: E402
@@ -74,44 +76,67 @@ def _fields(node: ast.AST) -> list[ast.AST]:
             if isinstance(v, ast.FormattedValue)]
 
 
+@functools.cache
 def figure_texts(path: Path) -> dict[str, str]:
-    """The texts a notebook's figures draw, as templates: text -> where (``"04 cell 37"``)."""
+    """The texts with words that a notebook's figures draw, as templates: text -> where (``"04 cell 37"``)."""
     cells = []
     for number, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
         if cell["cell_type"] == "code":
-            source = "\n".join(line for line in "".join(cell["source"]).splitlines()
-                               if not line.lstrip().startswith(("%", "!")))
-            cells.append((number, ast.parse(source)))
+            source = TransformerManager().transform_cell("".join(cell["source"]))  # %magics become Python
+            try:
+                cells.append((number, ast.parse(source)))
+            except SyntaxError as err:
+                pytest.fail(f"{path.name} cell {number} is not Python: {err}", pytrace=False)
 
-    def bound_to(name: str, tree: ast.AST) -> list[ast.AST]:
-        """What ``name`` is set to in ``tree``: assignments, loop targets, and a function parameter's arguments."""
-        found = []
+    calls: dict[str, list[ast.Call]] = {}  # function name -> its calls, in the whole notebook
+    for _, tree in cells:
+        for call in ast.walk(tree):
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name):
+                calls.setdefault(call.func.id, []).append(call)
+
+    def bindings(tree: ast.AST) -> dict[str, list[ast.AST]]:
+        """What each name is set to in ``tree``: assignments, loop targets, and a function parameter's arguments."""
+        found: dict[str, list[ast.AST]] = {}
         for node in ast.walk(tree):
-            if isinstance(node, ast.Assign) and any(
-                    isinstance(n, ast.Name) and n.id == name for target in node.targets for n in ast.walk(target)):
-                found.append(node.value)
-            elif isinstance(node, (ast.For, ast.comprehension)) and any(
-                    isinstance(n, ast.Name) and n.id == name for n in ast.walk(node.target)):
-                found.append(node.iter)
-            elif isinstance(node, ast.FunctionDef) and name in [a.arg for a in node.args.args]:
-                index = [a.arg for a in node.args.args].index(name)
-                found += [call.args[index] for _, other in cells for call in ast.walk(other)
-                          if isinstance(call, ast.Call) and getattr(call.func, "id", None) == node.name
-                          and len(call.args) > index]
+            if isinstance(node, ast.Assign):
+                targets, value = [n for t in node.targets for n in ast.walk(t)], [node.value]
+            elif isinstance(node, (ast.For, ast.comprehension)):
+                targets, value = list(ast.walk(node.target)), [node.iter]
+            elif isinstance(node, ast.FunctionDef):
+                for index, parameter in enumerate(node.args.args):
+                    found.setdefault(parameter.arg, []).extend(
+                        call.args[index] for call in calls.get(node.name, []) if len(call.args) > index)
+                continue
+            else:
+                continue
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    found.setdefault(target.id, []).extend(value)
         return found
 
+    per_cell = {id(tree): bindings(tree) for _, tree in cells}
+    everywhere: dict[str, list[ast.AST]] = {}
+    for found in per_cell.values():
+        for name, values in found.items():
+            everywhere.setdefault(name, []).extend(values)
+
     def resolve(node: ast.AST, tree: ast.AST, seen: set[str]) -> list[str]:
-        """The strings a drawn expression can be: its own text and those of the variables it is made from."""
-        texts = list(_templates(node) or [])
-        parts = _fields(node) if _templates(node) is not None else [node]
-        for part in parts:
+        """The strings a drawn expression can be: its own text and those of the variables it is made from.
+
+        A variable set in the same cell is looked up there; one set in no cell of its own, in the whole notebook.
+        """
+        own = _templates(node)
+        texts = []
+        for part in _fields(node) if own is not None else [node]:
             for name in {n.id for n in ast.walk(part) if isinstance(n, ast.Name)} - seen:
                 seen.add(name)
-                sources = bound_to(name, tree) or [s for _, other in cells for s in bound_to(name, other)]
-                for source in sources:
+                for source in per_cell[id(tree)].get(name) or everywhere.get(name, []):
                     texts += _strings(source) + resolve(source, tree, seen)
-        return texts
+        if own is not None and any(needs_words(text) for text in texts):
+            composed.update(own)  # "{} (n = 11)" filled with "no noise": an entry for the whole is needed
+        return list(own or []) + texts
 
+    composed: set[str] = set()
     texts = {}
     for number, tree in cells:
         for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
@@ -122,7 +147,7 @@ def figure_texts(path: Path) -> dict[str, str]:
             for node in drawn:
                 for text in resolve(node, tree, set()):
                     texts.setdefault(text, f"{path.name[:2]} cell {number}")
-    return texts
+    return {text: where for text, where in texts.items() if needs_words(text) or text in composed}
 
 
 def needs_words(text: str) -> bool:
@@ -134,22 +159,32 @@ def needs_words(text: str) -> bool:
     return bool(re.search(r"[A-Za-z]{2,}", text.replace("{}", "")))
 
 
+def _has_entry(text: str) -> bool:
+    """True when the catalogue translates ``text`` (a template: each ``{}`` a variable part) as a whole.
+
+    Each variable part is filled with a marker; the entry found must give each marker a field of its own,
+    so that ``"lr = {lr}"`` does not count as the entry of ``"lr = {} ({})"``.
+    """
+    parts = text.split("{}")
+    shown = "".join(part + (f"⟨{i}⟩" if i < len(parts) - 1 else "") for i, part in enumerate(parts))
+    found = figure_text._match(shown.replace("{{", "{").replace("}}", "}"), CHINESE)
+    return found is not None and all("⟨" not in value or re.fullmatch(r"⟨\d+⟩", value) for value in found[1].values())
+
+
 def test_every_figure_text_in_the_notebooks_has_its_chinese():
     missing = {}
     for path in NOTEBOOKS:
         for text, where in figure_texts(path).items():
-            # a template's variable parts filled in, as the figure shows them
-            shown = text.replace("{}", "1").replace("{{", "{").replace("}}", "}")
-            if needs_words(text) and figure_text.entry(shown, CHINESE) is None:
+            if not _has_entry(text):
                 missing.setdefault(text, where)
     assert not missing, "figure texts without Chinese in linreg_utils/exercises/text/zh/figures.py: " + "; ".join(
         f"{text!r} ({where})" for text, where in missing.items())
 
 
 def test_the_notebooks_have_many_figure_texts_to_check():
-    texts = {text for path in NOTEBOOKS for text in figure_texts(path) if needs_words(text)}
+    texts = {text for path in NOTEBOOKS for text in figure_texts(path)}
     assert len(texts) > 120
-    assert {"epoch", "loss (MSE)", "no noise", "too slow", "lr = {}", "seed {}: y = {}x + {}"} <= texts
+    assert {"epoch", "loss (MSE)", "no noise", "too slow", "lr = {}", "seed {}: y = {}x + {}", "{} (n = 11)"} <= texts
 
 
 def test_each_chinese_text_fills_in_only_fields_of_its_english_key():
@@ -221,3 +256,21 @@ def test_with_a_chinese_font_the_figures_draw_chinese_without_missing_glyphs():
             set_language("en")
     assert list(matplotlib.rcParams["font.family"]) == family  # English: the font settings are as before
     plt.close(fig)
+
+
+@pytest.mark.skipif(figure_text.cjk_font() is None, reason="no Chinese font installed (e.g. fonts-noto-cjk)")
+def test_a_chinese_font_installed_after_matplotlib_cached_its_font_list_is_found(monkeypatch):
+    """``apt install fonts-noto-cjk`` after matplotlib wrote its font cache: the cache lacks the font, the system
+    has it. The font is found and added for this process only (matplotlib's cache file is not rewritten)."""
+    import copy
+
+    from matplotlib import font_manager
+
+    stale = copy.copy(font_manager.fontManager)
+    stale.ttflist = [font for font in font_manager.fontManager.ttflist if font.name not in figure_text.CJK_FAMILIES]
+    monkeypatch.setattr(font_manager, "fontManager", stale)
+    monkeypatch.setitem(figure_text._state, "font", figure_text._UNSEARCHED)
+    cache = Path(matplotlib.get_cachedir())
+    before = {p: p.stat().st_mtime_ns for p in cache.glob("fontlist-*.json")}
+    assert figure_text.cjk_font() in figure_text.CJK_FAMILIES
+    assert {p: p.stat().st_mtime_ns for p in cache.glob("fontlist-*.json")} == before
