@@ -18,7 +18,8 @@ file:// request that fails, and any error in a page's console. Checked:
    twin page and back;
 4. Chinese text is drawn with real glyphs (not the boxes of a missing font);
 5. search, typed in a page's search box: 学习率 from a Chinese page lists only Chinese pages, notebook 08 among them,
-   each with an excerpt; "learning rate" from an English page only English pages; from disk and over HTTP;
+   each with an excerpt; "learning rate" from an English page only English pages; from disk and over HTTP; the
+   edition switch on the results leads to the same search in the other edition;
 6. an exercise's hints and solution are folded (closed) under its check, and open on a click, in both editions.
 
 Screenshots (desktop and phone, an equation that scrolls, search results, an opened solution) go to a temporary
@@ -354,6 +355,11 @@ def main(argv: list[str]) -> int:
                     failures.check(len(with_term) >= len(results) / 2, f"{where}: excerpts without the term")
                     if root is None and chinese(start):
                         page.screenshot(path=str(shots / "desktop-zh-search.png"))
+                        query_string = page.url[page.url.index("?"):]
+                        page.locator("a.book-lang-switch").click()  # the same search in the other edition
+                        page.wait_for_load_state()
+                        failures.check(page.url == url("search.html") + query_string,
+                                       f"{where}: the edition switch went to {page.url}")
 
             # 6. an exercise's hints and solution: folded under its check, open on a click
             for relative, labels in (("notebooks/04_training.html", ("Hint 1", "Solution")),

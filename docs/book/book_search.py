@@ -33,9 +33,10 @@ class ArticleText(HTMLParser):
         self.parts: list[str] = []
         self.length = 0
         self.space = True  # the text so far ends in a space (or is empty): collapse the next one
-        self.stack: list[tuple[str, str | None, bool]] = []  # (tag, section id, skipped)
+        self.stack: list[tuple[str, str | None, bool, bool]] = []  # (tag, section id, skipped, maths)
         self.inside = 0  # depth inside <article>; 0: outside
         self.skipping = 0
+        self.maths = 0  # inside maths (TeX source): its \( \) \[ \] delimiters are left out of the text
         self.sections: dict[str, list[int]] = {}
 
     def handle_starttag(self, tag, attrs):
@@ -45,21 +46,25 @@ class ArticleText(HTMLParser):
         if not self.inside:
             if tag == "article" and "bd-article" in (attrs.get("class") or ""):
                 self.inside = 1
-                self.stack = [(tag, None, False)]
+                self.stack = [(tag, None, False, False)]
             return
-        skip = tag in SKIP or "headerlink" in (attrs.get("class") or "").split()
+        classes = (attrs.get("class") or "").split()
+        skip = tag in SKIP or "headerlink" in classes
+        maths = "math" in classes
         section = attrs.get("id") if tag == "section" and not self.skipping else None
         if section:
             self.sections[section] = [self.length, self.length]
         self.skipping += skip
-        self.stack.append((tag, section, skip))
+        self.maths += maths
+        self.stack.append((tag, section, skip, maths))
 
     def handle_endtag(self, tag):
-        if not self.inside or tag in VOID or all(open_tag != tag for open_tag, _, _ in self.stack):
+        if not self.inside or tag in VOID or all(open_tag != tag for open_tag, *_ in self.stack):
             return
         while self.stack:  # close what the page left open, up to the matching tag
-            open_tag, section, skip = self.stack.pop()
+            open_tag, section, skip, maths = self.stack.pop()
             self.skipping -= skip
+            self.maths -= maths
             if section:
                 self.sections[section][1] = self.length
             if open_tag == tag:
@@ -70,7 +75,7 @@ class ArticleText(HTMLParser):
     def handle_data(self, data):
         if not self.inside or self.skipping:
             return
-        text = re.sub(r"\s+", " ", data)
+        text = re.sub(r"\s+", " ", re.sub(r"\\[()\[\]]", "", data) if self.maths else data)
         if self.space and text.startswith(" "):
             text = text[1:]
         if text:

@@ -1,3 +1,5 @@
+// The book's small behaviours (docs/book/conf.py loads this on every page of both editions).
+//
 // Display maths a little wider than the article's column (by up to a fifth: e.g. two equations of notebook 07 at
 // 1280 px) is drawn a little smaller, so that it fits whole; wider maths (on a phone) scrolls inside its own box
 // (book.css). Runs once MathJax has typeset the page, and again when the window's width changes.
@@ -22,6 +24,14 @@
     width = window.innerWidth;
     clearTimeout(timer);
     timer = setTimeout(fit, 150);
+  });
+  // on the search page, the edition switch searches the other edition for the same words
+  document.addEventListener("DOMContentLoaded", () => {
+    if (!window.location.search) return;
+    document.querySelectorAll("a.book-lang-switch").forEach((a) => {
+      const href = a.getAttribute("href");
+      if (/search\.html$/.test(href)) a.setAttribute("href", href + window.location.search);
+    });
   });
   window.addEventListener("load", () => {
     const startup = window.MathJax && window.MathJax.startup;
