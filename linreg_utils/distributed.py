@@ -64,7 +64,7 @@ def fit(n: int = 4096, epochs: int = 200, lr: float = 0.5, seed: int = 0) -> dic
     rank, world = (dist.get_rank(), dist.get_world_size()) if distributed else (0, 1)
     try:
         x, y = make_data(n, seed)
-        if n % world:
+        if n % world:  # message(...): the error's words in the learner's language (linreg_utils/language.py)
             raise ValueError(message("distributed.divisible", n=n, world=world))
         sampler = DistributedSampler(TensorDataset(x, y), num_replicas=world, rank=rank, shuffle=False)
         shard = torch.tensor(list(iter(sampler)))
