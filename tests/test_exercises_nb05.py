@@ -58,6 +58,28 @@ def test_prediction_detached_after_building_a_graph_is_not_accepted():
         assert q2.diagnose(toy(torch.from_numpy(x_ex)).numpy()) is None  # the right way, run again, passes
 
 
+def test_prediction_computed_by_hand_after_a_detached_answer_is_judged_on_its_own():
+    detached = toy(torch.from_numpy(x_ex)).detach().numpy()
+    assert q2.verdict(detached).key == "q2.graph"
+    assert q2.diagnose(3 * x_ex - 2) is None  # the model did not run for this answer: nothing to hold against it
+
+
+def test_prediction_detached_is_caught_even_after_a_later_forward_pass_under_no_grad():
+    detached = toy(torch.from_numpy(x_ex)).detach().numpy()
+    with torch.no_grad():
+        right = toy(torch.from_numpy(x_ex)).numpy()
+    assert q2.verdict(detached).key == "q2.graph"  # its memory is the output of the pass that built a graph
+    with torch.no_grad():
+        right = toy(torch.from_numpy(x_ex)).numpy()
+    toy(torch.from_numpy(x_ex))  # a later pass with autograd on does not spoil the answer made under no_grad
+    assert q2.diagnose(right) is None
+
+
+def test_prediction_copied_from_a_detached_output_is_still_caught():
+    copied = toy(torch.from_numpy(x_ex)).detach().numpy().copy()
+    assert q2.verdict(copied).key == "q2.graph"  # shares no memory: judged by the last forward pass, which built one
+
+
 def test_prediction_tensor_that_requires_grad_says_use_no_grad():
     message = q2.diagnose(toy(torch.from_numpy(x_ex)))
     assert "still requires grad" in message and "torch.no_grad()" in message

@@ -62,20 +62,37 @@ q1 = Question(
 
 # ---------------------------------------------------------------- q2: predict without autograd
 
-# toy's last forward pass: did it build an autograd graph? (.detach().numpy() afterwards leaves no trace in
-# the array, so the model itself records it)
-_toy_forward = {"grad": False}
+# toy's forward passes since the last check: did they build an autograd graph? (.detach().numpy() afterwards
+# leaves no trace in the array, so the model itself records it). Each check forgets them, so an answer computed
+# without the model, after an earlier answer that did build a graph, is judged on its own.
+_toy_forwards: list[tuple[bool, torch.Tensor]] = []
 
 
 def _record_grad_mode(module: Any, inputs: Any, output: Any) -> None:
-    _toy_forward["grad"] = torch.is_grad_enabled()
+    del _toy_forwards[:-9]  # the last ten are plenty
+    _toy_forwards.append((torch.is_grad_enabled(), output))
 
 
 toy.register_forward_hook(_record_grad_mode)
 _PREDICTION = (3 * x_ex - 2).astype(np.float32)
 
 
+def _built_a_graph(answer: Any, forwards: list[tuple[bool, torch.Tensor]]) -> bool:
+    """Whether ``answer`` came from a forward pass of toy that ran with autograd on.
+
+    The output whose memory the answer shares (``.detach().numpy()`` shares it) tells for sure; an answer that
+    shares none (a copy, or numbers computed without the model) is judged by the last forward pass, if any.
+    """
+    for grad, output in reversed(forwards):
+        if isinstance(answer, np.ndarray) and output.device.type == "cpu":
+            if np.shares_memory(answer, output.detach().numpy()):
+                return grad
+    return bool(forwards) and forwards[-1][0]
+
+
 def _check_prediction(answer: Any) -> Wrong | None:
+    forwards = _toy_forwards[:]
+    _toy_forwards.clear()  # the next check looks only at the forward passes run after this one
     if isinstance(answer, torch.Tensor):
         if answer.requires_grad:
             return Wrong("q2.requires_grad")
@@ -85,7 +102,7 @@ def _check_prediction(answer: Any) -> Wrong | None:
     if got.size == 3 and close(got.reshape(-1, 1), 2 * x_ex + 1, rtol=0.05):
         return Wrong("q2.trained")
     problem = compare_array(_PREDICTION, "your answer")(got)
-    if problem is None and _toy_forward["grad"]:
+    if problem is None and _built_a_graph(answer, forwards):
         return Wrong("q2.graph")
     return problem
 
