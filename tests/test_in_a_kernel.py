@@ -67,7 +67,7 @@ def test_short_tracebacks_show_the_cells_line_and_hide_torch(outputs):
 def test_in_chinese_the_library_errors_and_the_traceback_footer_are_chinese(outputs):
     (short,) = outputs[6]
     text = ANSI.sub("", "\n".join(short.traceback))
-    footer = r"（报错信息已简化：隐藏了 torch 中的 \d+ 行；运行 short_tracebacks\(False\) 可以看到每一行）"
+    footer = r"（报错信息已简化：隐藏了 torch 内部的 \d+ 步；运行 short_tracebacks\(False\) 可以看到全部步骤）"
     assert re.search(footer, text)
     (diverged,) = outputs[7]
     assert diverged.ename == "TrainingDivergedError"

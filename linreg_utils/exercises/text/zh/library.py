@@ -183,9 +183,9 @@ TEXT = {
     "checkpoint.no_rng": "{path} 里没有随机数状态：文件已损坏，或者不是我们的文件",
     "checkpoint.bad_epoch": "{path} 中存的 epoch={epoch!r} 不是整数：文件已损坏",
     # tracebacks
-    "tracebacks.hidden": "{package} 中的 {count} 行",
+    "tracebacks.hidden": "{package} 内部的 {count} 步",
     "tracebacks.separator": "、",
-    "tracebacks.footer": "（报错信息已简化：隐藏了 {hidden}；运行 short_tracebacks(False) 可以看到每一行）",
+    "tracebacks.footer": "（报错信息已简化：隐藏了 {hidden}；运行 short_tracebacks(False) 可以看到全部步骤）",
     # cli: what both command lines share
     "cli.error": "{prog}：错误：{message}（见 --help）",
     "cli.argument": "参数 {option}：{problem}",
