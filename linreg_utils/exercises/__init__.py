@@ -11,7 +11,9 @@ A notebook imports its questions (and the inputs they use) and the blank ``____`
     q1.solution()          # the answer as code, with a word on why
 
 Each notebook's questions are declared in ``linreg_utils/exercises/nbNN.py``; their messages live in
-``linreg_utils/exercises/text/<language>/nbNN.py``. ``set_language("zh")`` switches the feedback's language.
+``linreg_utils/exercises/text/<language>/nbNN.py``. ``set_language("zh")`` (from ``linreg_utils.language``,
+re-exported here for the notebooks' setup cells) switches the feedback's language, with the library's
+messages and the figures'.
 The rest of the machinery (readers such as ``number`` or ``array``, ``compare_array``, ...) is in ``core``.
 """
 
