@@ -305,7 +305,7 @@ def test_a_solution_that_fails_in_its_notebooks_namespace_is_reported_with_quest
         set_language("en")
     first = problem.splitlines()[0]
     assert first.startswith("notebooks/zh/03.ipynb: the official solution of nb03.q4 does not pass in its notebook "
-                            "(cell 23, zh-code-056): the check says ❌ 还不对：输入和输出弄反了")
+                            "(cell 24, zh-code-056): the check says ❌ 还不对：输入和输出弄反了")
     assert "    answer = LinearRegressionModel(3, 1)" in problem.splitlines()
 
 

@@ -9,7 +9,8 @@ TEXT = {
     "q1.neurons": "4 + 3 adds the neurons; every one of the 4 inputs connects to each of the 3 outputs (4 * 3 "
     "weights).",
     "q1.otherwise": "{got} is not it: count the weights (one per connection) and the biases (one per output).",
-    "q2.hint1": "Row i, column j of y_ex is (row i of x_ex) · (row j of W_ex) + b_ex[j].",
+    "q2.hint1": "Row i, column j of y_ex: take row i of x_ex and row j of W_ex, multiply their numbers in pairs "
+    "and add up the products, then add b_ex[j].",
     "q2.hint2": "In code: x_ex @ W_ex.T + b_ex, shape (3, 2).",
     "q2.transposed": "your result is transposed: shape (2, 3) has one row per output, but y_ex needs one row per "
     "sample, shape (3, 2). Compute x_ex @ W_ex.T + b_ex.",
