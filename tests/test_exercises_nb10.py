@@ -21,7 +21,10 @@ def blank_steps(n, batch_size):
 
 
 def blank_generator(x, y, batch_size):  # as the notebook gives it
-    yield ____
+    perm = ____
+    for start in range(0, len(x), batch_size):
+        idx = perm[start:____]
+        yield x[idx], ____
 
 
 def blank_to_device(model, x, y, device):
@@ -191,6 +194,13 @@ def overlapping(x, y, m):
         yield x[idx], y[idx]
 
 
+def slice_ends_at_batch_size(x, y, m):
+    perm = torch.randperm(len(x))
+    for start in range(0, len(x), m):
+        idx = perm[start:m]
+        yield x[idx], y[idx]
+
+
 def one_at_a_time(x, y, m):
     for i in torch.randperm(len(x)):
         yield x[i : i + 1], y[i : i + 1]
@@ -201,6 +211,7 @@ def one_at_a_time(x, y, m):
     [
         (drop_last, "q2.last_missing", "last, partial batch of 2 samples is missing"),
         (one_too_many, "q2.empty_batch", "empty batch"),
+        (slice_ends_at_batch_size, "q2.slice_end", "only the first batch has rows"),
         (with_replacement, "q2.with_replacement", "appear twice and others never"),
         (unpaired, "q2.unpaired", "no longer paired"),
         (in_order, "q2.not_shuffled", "original order"),

@@ -100,6 +100,8 @@ def _check_batches(batches: list[tuple[torch.Tensor, torch.Tensor]], n: int, m: 
     for xb, yb in batches:
         if xb.ndim != 2 or xb.shape[1:] != (1,) or yb.shape != xb.shape:
             return Wrong("q2.columns", x_shape=tuple(xb.shape), y_shape=tuple(yb.shape))
+    if len(sizes) > 1 and sizes[0] > 0 and not any(sizes[1:]):  # perm[start:batch_size]: one slice has rows
+        return Wrong("q2.slice_end", sizes=sizes)
     if 0 in sizes:
         return Wrong("q2.empty_batch", n=n, m=m, sizes=sizes)
     if sizes == expected[:-1] and n % m:

@@ -20,8 +20,9 @@ TEXT = {
     "q1.otherwise": "steps_per_epoch({n}, {m}) returned {value}, expected {right}.",
     # q2: my_minibatches(x, y, batch_size)
     "q2.hint1": "Draw one random order of the rows, on every call: perm = torch.randperm(len(x)).",
-    "q2.hint2": "Cut it into slices: for start in range(0, len(x), batch_size): idx = perm[start:start + batch_size].",
-    "q2.hint3": "Index x and y with the same idx, and hand out the pair with yield x[idx], y[idx].",
+    "q2.hint2": "A batch's slice of perm begins at start and ends batch_size rows later: "
+    "idx = perm[start:start + batch_size]. The last slice is shorter, and that is right.",
+    "q2.hint3": "Index y with the same idx as x, so that every row keeps its target: yield x[idx], y[idx].",
     "q2.nothing": "my_minibatches returned nothing: it should yield the batches, e.g. `yield x[idx], y[idx]`.",
     "q2.not_a_generator": "my_minibatches returned {kind}, not a generator: use yield inside the loop "
     "(`yield x[idx], y[idx]`) instead of collecting the batches and returning them. A generator makes each batch "
@@ -29,6 +30,8 @@ TEXT = {
     "q2.not_pairs": "each item should be a pair of tensors (x_batch, y_batch): `yield x[idx], y[idx]`.",
     "q2.columns": "a batch has shapes {x_shape} and {y_shape}; keep the columns: index the rows with x[idx] and "
     "y[idx], giving (b, 1) each.",
+    "q2.slice_end": "the batch sizes are {sizes}: only the first batch has rows. In perm[start:end], end is a "
+    "position, not a number of rows: the slice must end at start + batch_size.",
     "q2.empty_batch": "for n={n}, batch_size={m} you yield an empty batch (sizes {sizes}): when batch_size divides "
     "n there is no partial batch. Loop with range(0, n, batch_size).",
     "q2.last_missing": "the batch sizes are {sizes}: the last, partial batch of {rest} samples is missing. "

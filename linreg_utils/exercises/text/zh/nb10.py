@@ -20,8 +20,9 @@ TEXT = {
     "q1.otherwise": "steps_per_epoch({n}, {m}) 返回了 {value}，应该是 {right}。",
     # q2: my_minibatches(x, y, batch_size)
     "q2.hint1": "每次调用都重新抽一个随机的行顺序：perm = torch.randperm(len(x))。",
-    "q2.hint2": "把它切成一段一段：for start in range(0, len(x), batch_size): idx = perm[start:start + batch_size]。",
-    "q2.hint3": "用同一个 idx 去索引 x 和 y，再用 yield x[idx], y[idx] 把这一对交出去。",
+    "q2.hint2": "一个批次在 perm 里的切片从 start 开始，到 batch_size 行之后结束："
+    "idx = perm[start:start + batch_size]。最后一段会短一些，这是对的。",
+    "q2.hint3": "y 也用和 x 同一个 idx 来索引，这样每一行都和它的目标值保持对应：yield x[idx], y[idx]。",
     "q2.nothing": "my_minibatches 什么都没有返回：它应该用 yield 逐个产出小批量（mini-batch），"
     "例如 `yield x[idx], y[idx]`。",
     "q2.not_a_generator": "my_minibatches 返回的是 {kind}，而不是生成器（generator）："
@@ -30,6 +31,8 @@ TEXT = {
     "q2.not_pairs": "每一项都应该是一对张量 (x_batch, y_batch)：`yield x[idx], y[idx]`。",
     "q2.columns": "有一个批次的形状是 {x_shape} 和 {y_shape}；要保留列：用 x[idx] 和 y[idx] 按行索引，"
     "得到的形状都是 (b, 1)。",
+    "q2.slice_end": "各批大小为 {sizes}：只有第一个批次有数据。perm[start:end] 里的 end 是一个位置，"
+    "而不是行数：切片应该在 start + batch_size 处结束。",
     "q2.empty_batch": "当 n={n}、batch_size={m} 时，你产出了一个空批次（各批大小为 {sizes}）："
     "batch_size 能整除 n 时没有不完整的批次。循环请用 range(0, n, batch_size)。",
     "q2.last_missing": "各批大小为 {sizes}：缺了最后那个只有 {rest} 个样本的不完整批次。"
