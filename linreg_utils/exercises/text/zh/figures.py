@@ -84,7 +84,7 @@ TEXT = {
     "Loading the state dict restores the line": "加载状态字典后，直线回来了",
     "All 1000 epochs": "全部 1000 轮",
     "Zoom: just after the restart (gray line)": "放大：刚刚接着训练之后（灰线处）",
-    "1000 epochs in one go": "一次训练 1000 轮",
+    "1000 epochs without stopping": "不中断地训练 1000 轮",
     "500 + 500 from the checkpoint": "500 + 500，从检查点接着训练",
     "500 + 500, optimizer state not restored": "500 + 500，没有恢复优化器状态",
     # 07
