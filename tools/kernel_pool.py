@@ -16,6 +16,10 @@ kernels (`make notebooks`), so state left over from another notebook can make a 
 That each notebook also runs alone in a fresh kernel, in any order, is `make test-anywhere`'s job, and the
 browser test runs each one with Run All in a fresh JupyterLab kernel. ``NBVAL_FRESH_KERNELS=1`` turns
 the pool off.
+
+After a notebook's last cell, and before the reset, its "answer key" item (tools/answer_key.py, added by
+conftest.py) runs the notebook's exercise cells with the official solutions in this same kernel: every check
+must say ✅ in the notebook's own namespace, at the cost of a few hundredths of a second per notebook.
 """
 
 from __future__ import annotations
