@@ -41,8 +41,14 @@ CJK_FAMILIES = (
     "WenQuanYi Micro Hei",
     "SimHei",
     "Heiti SC",
+    "STHeiti",
+    # other CJK fonts draw simplified Chinese too (matplotlib < 3.10 sees only the first font of a .ttc file)
     "Noto Sans CJK TC",
+    "Noto Sans CJK HK",
     "Noto Sans CJK JP",
+    "Noto Sans CJK KR",
+    "PingFang TC",
+    "PingFang HK",
     "Droid Sans Fallback",
     "Arial Unicode MS",
 )
