@@ -11,6 +11,7 @@ every case and checks that both pages equal what this renders.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable
@@ -342,7 +343,8 @@ def render(rows: list[tuple[str, str, str, str]], language: str = "en") -> str:
             group = row_group
             lines += ["", f"## {words(group)}", "", HEADER[language], "|---|---|---|---|"]
         cell = message.replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| {i} | {words(what)} | `{name}` | {cell} |")
+        cell, what_cell = (re.sub(r"\b(\d+\*\*\d+)\b", r"`\1`", text) for text in (cell, words(what)))  # 2**24: code
+        lines.append(f"| {i} | {what_cell} | `{name}` | {cell} |")
     return "\n".join(lines) + "\n"
 
 

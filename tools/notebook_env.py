@@ -9,6 +9,8 @@ import os
 KERNEL_ENV = {
     # one thread: same float summation order everywhere, and no oversubscription under xdist
     "OMP_NUM_THREADS": "1",
+    # the library's messages in English unless a notebook calls set_language("zh"), whatever the caller's shell sets
+    "LINREG_LANG": "en",
     "MKL_NUM_THREADS": "1",
     "PYTHONHASHSEED": "0",
     # the inline backend, whatever MPLBACKEND the caller's shell has (Agg would warn on plt.show())

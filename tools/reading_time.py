@@ -6,17 +6,21 @@
 
 A notebook is a list of sections: the cells from one ``## `` heading to the next. A section whose
 heading ends with ``(optional, 选读)`` is an extra (optional) section; every other section is on the core path.
-The time of a section is its prose at ``WORDS_PER_MIN`` (a reader for whom English is a second
-language), its code at ``CODE_LINES_PER_MIN`` and ``MIN_PER_EXERCISE`` for each exercise check.
-A formula counts as several words.
-Chinese prose (notebooks/zh/) is read at ``CHARS_PER_MIN`` characters a minute.
-Totals are rounded up to 5 minutes. tests/test_reading_path.py fails when a stored time is stale.
+
+The time of a section is what a beginner reading for the first time needs (calibrated against cold reads of all
+22 notebooks by a Chinese-first reader and a reader whose English is a second language; CONTRIBUTING.md has the
+figures): its prose at ``WORDS_PER_MIN`` English words or ``CHARS_PER_MIN`` Chinese characters a minute,
+``MIN_PER_INLINE_MATH`` for each formula in the text and ``MIN_PER_DISPLAY_MATH`` for each displayed formula
+(worked through, not read), ``MIN_PER_CODE_LINE`` for each line of code (read, run, its output looked at),
+``MIN_PER_EXERCISE`` for each exercise check, ``MIN_PER_NEW_TERM`` for each new concept (a row of the notebook's
+key-terms table) and ``MIN_PER_SECTION`` for finding one's way into a section. The cold reads showed that prose is
+read at about the rate the words suggest; the time goes to code, formulas and new ideas.
+Totals are rounded to the nearest 5 minutes. tests/test_reading_path.py fails when a stored time is stale.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
 import sys
 from dataclasses import dataclass
@@ -61,13 +65,15 @@ CHINESE = Edition(
     "**整个系列**",
 )
 EDITIONS = (ENGLISH, CHINESE)
-CHARS_PER_MIN = 250  # Chinese prose, technical, read carefully
-
-WORDS_PER_MIN = 110  # prose, English as a second language
-WORDS_PER_INLINE_MATH = 4  # a formula in the text is read slowly: it counts as this many words
-WORDS_PER_DISPLAY_MATH = 25  # a displayed formula ($$...$$), worked through
-CODE_LINES_PER_MIN = 20  # reading a line of code and its output: 3 s
-MIN_PER_EXERCISE = 3
+CHARS_PER_MIN = 260  # Chinese prose, technical, read carefully
+WORDS_PER_MIN = 115  # English prose, read by someone for whom English is a second language
+MIN_PER_INLINE_MATH = 0.03  # a formula in the text
+MIN_PER_DISPLAY_MATH = 1.0  # a displayed formula ($$...$$), worked through
+MIN_PER_CODE_LINE = 0.135  # reading a line of code, running it and looking at its output: about 8 s
+MIN_PER_EXERCISE = 2.3  # answering one exercise cold (its hints included)
+MIN_PER_NEW_TERM = 0.5  # a new concept: one row of the key-terms table
+MIN_PER_SECTION = 0.55  # finding one's way into a new section
+KEY_TERMS = re.compile(r"^## (Key terms|关键术语)")
 OPTIONAL_MARK = "(optional, 选读)"
 HEADING = re.compile(r"^## (.+)$", re.M)
 README_START, README_END = "<!-- reading-path:start -->", "<!-- reading-path:end -->"
@@ -94,16 +100,17 @@ def _cell_minutes(cell: dict) -> float:
         text = re.sub(r"\$[^$]+\$", " ", text)
         chinese = len(re.findall(r"[\u4e00-\u9fff]", text))
         words = len(re.findall(r"[A-Za-z0-9_]+", text))
-        math = WORDS_PER_INLINE_MATH * inline + WORDS_PER_DISPLAY_MATH * display
-        return chinese / CHARS_PER_MIN + (words + math) / WORDS_PER_MIN
+        terms = len([line for line in text.splitlines() if line.startswith("|")]) - 2 if KEY_TERMS.match(text) else 0
+        return (chinese / CHARS_PER_MIN + words / WORDS_PER_MIN + MIN_PER_INLINE_MATH * inline
+                + MIN_PER_DISPLAY_MATH * display + MIN_PER_NEW_TERM * max(terms, 0))
     lines = [line for line in text.splitlines() if line.strip()]
     exercise = MIN_PER_EXERCISE if re.search(r"\bq\d+\.check\(", text) else 0
-    return len(lines) / CODE_LINES_PER_MIN + exercise
+    return MIN_PER_CODE_LINE * len(lines) + exercise
 
 
 def sections(nb: dict) -> list[Section]:
     """Split a notebook (an nbformat dict) into sections; the cells before the first ``##`` are "intro"."""
-    result = [Section("intro", False, 0.0)]
+    result = [Section("intro", False, MIN_PER_SECTION)]
     for cell in nb["cells"]:
         if cell["cell_type"] != "markdown":
             result[-1].minutes += _cell_minutes(cell)
@@ -116,20 +123,20 @@ def sections(nb: dict) -> list[Section]:
             heading = HEADING.match(text, begin)
             if heading:
                 title = heading.group(1).strip()
-                result.append(Section(title, title.endswith(OPTIONAL_MARK), 0.0))
+                result.append(Section(title, title.endswith(OPTIONAL_MARK), MIN_PER_SECTION))
             result[-1].minutes += _cell_minutes({"cell_type": "markdown", "source": text[begin:end]})
     return result
 
 
-def _round_up(minutes: float) -> int:
-    return max(5, 5 * math.ceil(minutes / 5))
+def _round(minutes: float) -> int:
+    return max(5, 5 * round(minutes / 5))
 
 
 def reading_times(path: Path) -> tuple[int, int]:
-    """(core path, everything) in minutes, rounded up to 5; "everything" is longer when a section is optional."""
+    """(core path, everything) in minutes, rounded to 5; "everything" is longer when a section is optional."""
     parts = sections(json.loads(path.read_text(encoding="utf-8")))
-    core = _round_up(sum(s.minutes for s in parts if not s.optional))
-    full = _round_up(sum(s.minutes for s in parts))
+    core = _round(sum(s.minutes for s in parts if not s.optional))
+    full = _round(sum(s.minutes for s in parts))
     return core, max(full, core + 5) if any(s.optional for s in parts) else full
 
 

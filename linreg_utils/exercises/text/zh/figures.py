@@ -30,6 +30,7 @@ TEXT = {
     "faster": "更快",
     "fastest here": "这里最快",
     "diverges": "发散",
+    "diverges slowly": "缓慢发散",
     # 01
     "The post's data: 11 points": "原文的数据：11 个点",
     "{title} (n = 11)": "{title}（n = 11）",
