@@ -376,3 +376,18 @@ def test_make_answer_key_runs_a_key_like_run_all_and_writes_notebook_and_html(tm
     html = (tmp_path / "zh" / "01_constructing_the_data.html").read_text(encoding="utf-8")
     assert html.count("✅ <strong>正确！</strong>") == 3 and "❌ <strong>还不对" not in html and '<img alt="' in html
     assert '<html lang="zh">' in html
+
+
+def test_the_keys_html_typesets_maths_with_the_local_mathjax_not_a_cdn(tmp_path):
+    """make answer-key copies the book's MathJax 3 next to the keys; the HTML loads it, configured for $...$."""
+    from nbconvert import HTMLExporter
+
+    assert answer_key.copy_mathjax(tmp_path)
+    assert (tmp_path / answer_key.MATHJAX_DIR / "tex-chtml.js").is_file()
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("The line $y = 2x + 1$.")])
+    local = HTMLExporter(config=answer_key.nbconvert_config(), mathjax_url="../mathjax/tex-chtml.js")
+    body, _ = local.from_notebook_node(notebook)
+    assert 'src="../mathjax/tex-chtml.js"' in body and "inlineMath: [['$', '$']" in body
+    assert "mathjax/2.7.7" not in body and "MathJax.Hub.Config" not in body and "require.min.js" not in body
+    default, _ = HTMLExporter(config=answer_key.nbconvert_config()).from_notebook_node(notebook)
+    assert "MathJax.Hub.Config" in default and "require.min.js" in default  # JupyterLab's own export is unchanged

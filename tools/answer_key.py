@@ -29,8 +29,10 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
+import importlib.util
 import io
 import json
+import shutil
 import subprocess
 import sys
 import tokenize
@@ -413,10 +415,25 @@ def run_key(path: Path, out: Path, html: bool = True) -> list[str]:
     if html:
         from nbconvert import HTMLExporter
 
-        exporter = HTMLExporter(config=nbconvert_config(), language_code=edition)
+        local = {"mathjax_url": f"../{MATHJAX_DIR}/tex-chtml.js"} if (out / MATHJAX_DIR).is_dir() else {}
+        exporter = HTMLExporter(config=nbconvert_config(), language_code=edition, **local)
         body, _ = exporter.from_notebook_node(key)
         (folder / path.with_suffix(".html").name).write_text(body, encoding="utf-8")
     return problems
+
+
+MATHJAX_DIR = "mathjax"
+
+
+def copy_mathjax(out: Path) -> bool:
+    """Copy the local MathJax 3 (the book's, from the pinned sphinx-mathjax-offline) to ``out/mathjax``, so the
+    keys' HTML typesets its maths with no network; False (the exporter's CDN link stays) if it is not installed."""
+    spec = importlib.util.find_spec("sphinx-mathjax-offline")
+    source = Path(spec.origin).parent / "static" / "mathjax" if spec and spec.origin else None
+    if source is None or not source.is_dir():
+        return False
+    shutil.copytree(source, out / MATHJAX_DIR, dirs_exist_ok=True)
+    return True
 
 
 def write_keys(paths: list[Path], out: Path) -> list[Path]:
@@ -607,6 +624,8 @@ def main(argv: list[str]) -> int:
             for key in write_keys(paths, out):
                 print(f"wrote {where(key)}", flush=True)
             return 0
+        if not args.no_html:
+            copy_mathjax(out)
         jobs = [(path, out, not args.no_html) for path in paths]
         failed = 0
         with ProcessPoolExecutor(args.jobs) if args.jobs > 1 else _Inline() as pool:
