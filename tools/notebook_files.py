@@ -53,7 +53,7 @@ def parse_notebook(text: str, path: str | os.PathLike[str] = "<notebook>") -> di
     try:
         nb = json.loads(text)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise NotebookError(path, f"is cut short (the JSON stops at line {error.lineno}; an interrupted "
                                       f"save?); {restore}") from None
         raise NotebookError(path, f"is not valid JSON (line {error.lineno}, column {error.colno}: "
