@@ -15,6 +15,8 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from notebook_files import NotebookError, read_notebook, write_text
 
 import notebook_env
 import notebook_metadata
@@ -23,8 +25,21 @@ ROOT = Path(__file__).resolve().parent.parent
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
+def load(path: Path) -> nbformat.NotebookNode:
+    """The notebook at ``path``, checked (notebook_files.read_notebook); NotebookError names the file."""
+    nb = nbformat.from_dict(read_notebook(path))
+    try:
+        nbformat.validate(nb)
+    except nbformat.ValidationError as error:
+        first = str(error.message).splitlines()[0] if getattr(error, "message", None) else "invalid"
+        raise NotebookError(path, f"is not a valid notebook ({first}); restore it (git checkout -- {path}) "
+                                  "or fix it by hand") from None
+    return nb
+
+
 def run(path: Path) -> None:
-    nb = nbformat.read(path, as_version=4)
+    """Execute the notebook at ``path`` in a clean kernel and write it back (atomically) with its outputs."""
+    nb = load(path)
     client = NotebookClient(
         nb,
         timeout=notebook_env.CELL_TIMEOUT_S,
@@ -37,7 +52,8 @@ def run(path: Path) -> None:
     nb.metadata = {"kernelspec": KERNELSPEC}
     notebook_metadata.strip_run_metadata(nb)  # what the Jupyter server's pre-save hook strips, too
     nbformat.validate(nb)
-    nbformat.write(nb, path)
+    text = nbformat.writes(nb)
+    write_text(path, text if text.endswith("\n") else text + "\n")  # a crash or Ctrl-C leaves the old file whole
 
 
 def main(argv: list[str]) -> int:
@@ -52,10 +68,30 @@ def main(argv: list[str]) -> int:
     notebook_env.apply()
     editions = [ROOT / "notebooks", ROOT / "notebooks" / "zh"]  # English, then Chinese
     paths = [p.resolve() for p in args.notebooks] or [p for d in editions for p in sorted(d.glob("[0-9][0-9]_*.ipynb"))]
+    try:
+        for path in paths:  # every file is checked before the first (slow) run
+            load(path)
+    except NotebookError as error:
+        print(f"run_notebooks.py: {error}", file=sys.stderr)
+        return 2
     for path in paths:
-        print(f"running {path.relative_to(ROOT)}", flush=True)
-        run(path)
+        print(f"running {_shown(path)}", flush=True)
+        try:
+            run(path)
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
+            what = (f"{error.ename}: {error.evalue}" if isinstance(error, CellExecutionError)
+                    else str(error).strip().splitlines()[0])
+            print(f"run_notebooks.py: {_shown(path)}: a cell failed ({what}); the file is unchanged. Run it "
+                  "in JupyterLab to see the whole error", file=sys.stderr)
+            return 1
     return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
 
 
 if __name__ == "__main__":
