@@ -1,11 +1,14 @@
 """The install picks PyTorch's CPU build by default and never stalls on an index that does not answer."""
 
 import base64
+import contextlib
 import functools
 import hashlib
 import http.server
+import json
 import os
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -161,3 +164,192 @@ def test_a_copy_of_the_cpu_index_in_TORCH_CPU_INDEX_URL_is_used_when_it_answers(
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"--index-url http://127.0.0.1:{server.server_port}/whl/cpu torch==2.13.0" in done.stdout
     assert torch_source(python) == "the copy of the CPU index"
+
+
+# --- odd answers from the network (issue 21): one total deadline, a one-line fallback, never a traceback ---
+
+DEADLINE = 1.0  # the probe's deadline in these tests (TORCH_PROBE_SECONDS); the tool's own default is 5 s
+MARGIN = 0.5  # what the probe may take beyond its deadline in-process
+
+
+@contextlib.contextmanager
+def odd_server(answer):
+    """A TCP server on 127.0.0.1 that gives every connection to ``answer(conn)`` in a thread of its own.
+
+    Yields ``(port, hung_up)``: ``hung_up`` is set when ``answer`` finds that the client has gone (a send fails)."""
+    hung_up = threading.Event()
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+
+    def handle(conn):
+        with conn:
+            try:
+                answer(conn)
+            except OSError:
+                hung_up.set()
+
+    def accept():
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:  # the listener was closed: the test is over
+                return
+            threading.Thread(target=handle, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield listener.getsockname()[1], hung_up
+    finally:
+        listener.close()
+
+
+def ssh_banner(conn):  # a proxy or a port forward that is not HTTP: answers with its own greeting, then waits
+    conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+    conn.recv(65536)
+    time.sleep(30)
+
+
+def trickle(conn):  # a slow server: a valid status line, then a header byte every 0.25 s, forever
+    conn.recv(65536)
+    conn.sendall(b"HTTP/1.1 200 OK\r\n")
+    while True:
+        conn.sendall(b"X")
+        time.sleep(0.25)
+
+
+def silent(conn):  # accepts and never answers
+    time.sleep(30)
+
+
+def garbage(conn):
+    conn.recv(65536)
+    conn.sendall(bytes(range(256)) * 4)
+    time.sleep(30)
+
+
+def reset(conn):  # reads the request, then resets the connection
+    conn.recv(65536)
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+
+def redirect_loop(conn):
+    request = conn.recv(65536).decode("latin-1")
+    path = request.split()[1]
+    conn.sendall(f"HTTP/1.1 302 Found\r\nLocation: {path}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode())
+
+
+ODD = {"ssh banner": ("http", ssh_banner), "trickle": ("http", trickle), "silent": ("http", silent),
+       "garbage": ("http", garbage), "reset": ("http", reset), "redirect loop": ("http", redirect_loop),
+       "TLS to a non-TLS server": ("https", garbage)}
+
+
+@pytest.mark.parametrize("name", ODD)
+def test_an_odd_answer_is_no_answer_within_the_deadline_and_without_a_traceback(name, monkeypatch):
+    tracebacks = []
+    monkeypatch.setattr(threading, "excepthook", tracebacks.append)  # an exception escaping the probe's thread
+    scheme, answer = ODD[name]
+    with odd_server(answer) as (port, hung_up):
+        start = time.monotonic()
+        answered = install_torch.reachable(f"{scheme}://127.0.0.1:{port}/whl/cpu/torch/", timeout=DEADLINE)
+        took = time.monotonic() - start
+        assert answered is False
+        assert took < DEADLINE + MARGIN, f"{name}: {took:.2f} s"
+        if name == "trickle":  # the probe also hangs up: no thread left reading the trickle for the rest of the run
+            assert hung_up.wait(1.5), "the probe is still connected after its deadline"
+    assert not tracebacks, tracebacks[0].exc_value
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("ssh banner", "an answer that is not HTTP: 'SSH-2.0-OpenSSH_9.6'"),
+    ("trickle", f"no complete answer within {DEADLINE:g} s"),
+    ("silent", f"no complete answer within {DEADLINE:g} s"),
+    ("redirect loop", "a redirect loop (HTTP 302)"),
+    ("reset", "ConnectionResetError: "),  # then the system's own words
+])
+def test_the_probe_says_in_a_few_words_why_an_answer_was_not_proper(name, reason):
+    scheme, answer = ODD[name]
+    with odd_server(answer) as (port, _):
+        why_not = install_torch.probe(f"{scheme}://127.0.0.1:{port}/whl/cpu/torch/", timeout=DEADLINE)
+    assert why_not == reason or reason.endswith(": ") and why_not.startswith(reason), why_not
+
+
+@pytest.fixture(scope="module")
+def bare_python(tmp_path_factory):
+    """A virtual environment's Python without torch and without pip, and a fake pip on PYTHONPATH that logs its
+    arguments to FAKE_PIP_LOG and exits with FAKE_PIP_EXIT (a message on stderr, as pip would, when non-zero)."""
+    folder = tmp_path_factory.mktemp("bare")
+    venv.EnvBuilder(with_pip=False).create(folder / "venv")
+    (folder / "fake" / "pip").mkdir(parents=True)
+    (folder / "fake" / "pip" / "__init__.py").write_text("")
+    (folder / "fake" / "pip" / "__main__.py").write_text(
+        "import json, os, sys\n"
+        "with open(os.environ['FAKE_PIP_LOG'], 'a') as log:\n"
+        "    log.write(json.dumps(sys.argv[1:]) + '\\n')\n"
+        "code = int(os.environ.get('FAKE_PIP_EXIT', '0'))\n"
+        "if code:\n"
+        "    print('ERROR: No matching distribution found for torch==2.13.0 (fake pip)', file=sys.stderr)\n"
+        "sys.exit(code)\n")
+    return folder / "venv" / "bin" / "python", folder / "fake"
+
+
+def run_tool(bare_python, tmp_path, index_url, pip_exit=0):
+    python, fake_pip = bare_python
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PIP_", "TORCH_"))}
+    env.update(PYTHONPATH=str(fake_pip), FAKE_PIP_LOG=str(tmp_path / "pip.log"), FAKE_PIP_EXIT=str(pip_exit),
+               TORCH_CPU_INDEX_URL=index_url, TORCH_PROBE_SECONDS=str(DEADLINE))
+    start = time.monotonic()
+    done = subprocess.run([python, Path(install_torch.__file__), "cpu"], env=env, capture_output=True, text=True,
+                          timeout=60)
+    log = tmp_path / "pip.log"
+    calls = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+    return done, time.monotonic() - start, calls
+
+
+@linux_only
+@pytest.mark.parametrize("name", ["ssh banner", "trickle"])
+def test_install_falls_back_in_one_line_when_the_cpu_index_answers_oddly(name, bare_python, tmp_path):
+    scheme, answer = ODD[name]
+    with odd_server(answer) as (port, _):
+        done, took, calls = run_tool(bare_python, tmp_path, f"{scheme}://127.0.0.1:{port}/whl/cpu")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr and done.stderr == "", done.stderr
+    fallback = [line for line in done.stdout.splitlines() if "did not answer" in line]
+    assert len(fallback) == 1 and "using pip's default index" in fallback[0], done.stdout
+    assert calls == [["install", "--progress-bar", "on", "torch==2.13.0"]]  # pip's default index, not the odd one
+    assert took < DEADLINE + 3, f"{took:.1f} s"  # the deadline, plus starting Python twice
+
+
+@linux_only
+@pytest.mark.parametrize("index_answers", [False, True], ids=["after the fallback", "from the cpu index"])
+def test_a_pip_failure_is_one_line_with_pip_s_exit_code(index_answers, bare_python, tmp_path):
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)  # answers 501
+    server.handle_error = lambda *a: None
+    port = server.server_port
+    if index_answers:
+        threading.Thread(target=server.handle_request, daemon=True).start()
+    else:
+        server.server_close()  # a closed port: connection refused
+    try:
+        done, _, calls = run_tool(bare_python, tmp_path, f"http://127.0.0.1:{port}/whl/cpu", pip_exit=3)
+    finally:
+        server.server_close()
+    assert done.returncode == 3
+    assert "Traceback" not in done.stderr, done.stderr
+    ours = [line for line in done.stderr.splitlines() if "(fake pip)" not in line]
+    assert len(ours) == 1, done.stderr
+    assert ours[0].startswith("install_torch.py: pip failed (exit code 3) to install torch==2.13.0")
+    assert "make install" in ours[0]
+    assert (f"from http://127.0.0.1:{port}/whl/cpu" in ours[0]) == index_answers
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("value", ["soon", "0", "-1", "nan"])
+def test_a_bad_probe_deadline_is_refused_in_one_line(value, monkeypatch, capsys):
+    monkeypatch.setenv("TORCH_PROBE_SECONDS", value)
+    monkeypatch.setattr(install_torch, "installed_torch", lambda: None)
+    monkeypatch.setattr(install_torch.sys, "platform", "linux")
+    monkeypatch.setattr(install_torch, "pip", lambda *a: pytest.fail(f"pip called with {a}"))
+    assert install_torch.main(["cpu"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"TORCH_PROBE_SECONDS={value!r}" in err

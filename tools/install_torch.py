@@ -5,8 +5,10 @@
 
 On Linux, PyPI's `torch` wheel is the CUDA build and pulls about 17 nvidia/cuda/triton packages (gigabytes)
 that eleven data points do not need. PyTorch publishes CPU-only wheels on its own index, so for `cpu` we ask
-that index first. If it cannot be reached within a few seconds (a proxy, a mirror-only network), we say so
-and use pip's default index instead, rather than let pip retry an unreachable index for minutes.
+that index first. If it does not answer properly within a few seconds (a proxy, a mirror-only network, a proxy
+that answers with something that is not HTTP, a server that answers a byte at a time), we say so in one line and
+use pip's default index instead, rather than let pip retry an unreachable index for minutes. The few seconds are
+a total deadline for the whole probe (name lookup, connection and answer): no answer can stretch it.
 On macOS and Windows the default index already serves CPU builds, so `cpu` changes nothing there.
 
 Mirrors, without editing any file of the project (docs/teaching.md, "Local mirrors"):
@@ -15,31 +17,47 @@ Mirrors, without editing any file of the project (docs/teaching.md, "Local mirro
   PyTorch's CPU index with --index-url.
 - TORCH_CPU_INDEX_URL=<a copy of https://download.pytorch.org/whl/cpu> (environment variable, or
   `make install TORCH_CPU_INDEX_URL=...`) asks that copy for the CPU build instead of PyTorch's own index.
+- TORCH_PROBE_SECONDS=<seconds> changes that deadline (default 5; the tests use a fraction of a second).
+If pip fails, we say in one line what failed and what to do, and exit with pip's exit code (no traceback).
 Standard library only: it runs before anything else is installed.
 """
 
 from __future__ import annotations
 
+import http.client
 import os
+import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from importlib import metadata
 from pathlib import Path
 
 CPU_INDEX = "https://download.pytorch.org/whl/cpu"
-PROBE_TIMEOUT_S = 5
+PROBE_TIMEOUT_S = 5.0
 ROOT = Path(__file__).resolve().parent.parent
+ME = "install_torch.py"
+
+
+class Refused(Exception):
+    """Bad input (a file or a setting): its message is the one line we print."""
 
 
 def pinned_torch() -> str:
     """The ``torch==X.Y.Z`` line of requirements.txt."""
-    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+    path = ROOT / "requirements.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise Refused(f"cannot read {path} ({error.__class__.__name__}: {error}): restore it with "
+                      "`git checkout -- requirements.txt`") from None
+    for line in lines:
         if line.startswith("torch=="):
             return line.strip()
-    raise SystemExit("requirements.txt has no torch== pin")
+    raise Refused(f"{path} has no torch== pin: add the line torch==<version> (see `git log -p requirements.txt`)")
 
 
 def installed_torch() -> str | None:
@@ -54,42 +72,134 @@ def cpu_index() -> str:
     return os.environ.get("TORCH_CPU_INDEX_URL", "").strip().rstrip("/") or CPU_INDEX
 
 
-def reachable(url: str, timeout: float = PROBE_TIMEOUT_S) -> bool:
-    """True if ``url`` answers within ``timeout`` seconds (any HTTP answer counts; no answer does not).
+def probe_seconds() -> float:
+    """The probe's total deadline: TORCH_PROBE_SECONDS if set, else PROBE_TIMEOUT_S."""
+    text = os.environ.get("TORCH_PROBE_SECONDS", "").strip()
+    if not text:
+        return PROBE_TIMEOUT_S
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds <= 600:
+        raise Refused(f"TORCH_PROBE_SECONDS={text!r} is not a number of seconds between 0 and 600: "
+                      "unset it (the default is 5) or give e.g. TORCH_PROBE_SECONDS=10")
+    return seconds
 
-    The whole probe, looking up the host's name included, gets ``timeout`` seconds: on a network whose name server
-    drops queries for a blocked host, the lookup alone could otherwise take longer than the probe's own timeout.
+
+class _Connections:
+    """The sockets one probe opened, so that they can be shut down when the probe is abandoned at its deadline."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sockets: list[socket.socket] = []
+        self.closed = False
+
+    def add(self, sock: socket.socket) -> None:
+        with self.lock:
+            self.sockets.append(sock)
+            closed = self.closed
+        if closed:  # opened after the deadline: close it now and end the probe
+            self.close()
+            raise TimeoutError("the deadline passed")
+
+    def close(self) -> None:
+        with self.lock:
+            self.closed = True
+            sockets, self.sockets = self.sockets, []
+        for sock in sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)  # wakes a read blocked in the probe's thread
+            except OSError:
+                pass
+            sock.close()
+
+
+def _opener(connections: _Connections) -> urllib.request.OpenerDirector:
+    """urllib's opener (proxies from the environment, redirects), with every connection it makes recorded."""
+
+    def tracked(http_class: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+        class Tracked(http_class):  # type: ignore[misc, valid-type]
+            def connect(self) -> None:
+                super().connect()
+                connections.add(self.sock)
+
+        return Tracked
+
+    class HTTP(urllib.request.HTTPHandler):
+        def do_open(self, http_class, req, **kwargs):
+            return super().do_open(tracked(http_class), req, **kwargs)
+
+    class HTTPS(urllib.request.HTTPSHandler):
+        def do_open(self, http_class, req, **kwargs):
+            return super().do_open(tracked(http_class), req, **kwargs)
+
+    return urllib.request.build_opener(HTTP, HTTPS)
+
+
+def probe(url: str, timeout: float = PROBE_TIMEOUT_S) -> str | None:
+    """None if ``url`` gives an HTTP answer within ``timeout`` seconds in all, else why not (a few words).
+
+    Any HTTP status counts as an answer (a 404 or 501 still shows that an index is there; pip says the rest),
+    except a redirect loop. Everything else is "no proper answer": no connection, a reset, a banner or bytes that
+    are not HTTP, a TLS error, or no complete answer in time. The ``timeout`` is one deadline for everything -
+    name lookup, connection, TLS and every header - because the probe runs in a thread that we stop waiting for
+    when the deadline comes (its sockets are then shut down), however slowly the server sends its bytes.
     """
-    answered: list[bool] = []
+    outcome: list[str | None] = []
+    connections = _Connections()
 
-    def probe() -> None:
+    def run() -> None:
         try:
-            urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=timeout).close()
-        except urllib.error.HTTPError:
-            answered.append(True)
-        except (OSError, ValueError):
-            answered.append(False)
+            request = urllib.request.Request(url, method="HEAD")
+            _opener(connections).open(request, timeout=timeout).close()
+        except urllib.error.HTTPError as error:
+            outcome.append(f"a redirect loop (HTTP {error.code})" if 300 <= error.code < 400 else None)
+        except urllib.error.URLError as error:
+            reason = error.reason
+            outcome.append(f"{reason.__class__.__name__}: {reason}" if isinstance(reason, BaseException)
+                           else str(reason))
+        except http.client.BadStatusLine as error:
+            outcome.append(f"an answer that is not HTTP: {str(error).strip()[:60]!r}")
+        except Exception as error:  # any other odd answer means "no proper answer", never a traceback
+            outcome.append(f"{error.__class__.__name__}: {str(error)[:80]}".rstrip(": "))
         else:
-            answered.append(True)
+            outcome.append(None)
+        finally:
+            connections.close()
 
-    thread = threading.Thread(target=probe, daemon=True)
+    deadline = time.monotonic() + timeout
+    thread = threading.Thread(target=run, name="probe " + url, daemon=True)
     thread.start()
-    thread.join(timeout)
-    return bool(answered and answered[0])
+    thread.join(max(0.0, deadline - time.monotonic()))
+    if not outcome:  # still waiting for the name server, the connection or the rest of the answer
+        connections.close()
+        return f"no complete answer within {timeout:g} s"
+    return outcome[0]
+
+
+def reachable(url: str, timeout: float = PROBE_TIMEOUT_S) -> bool:
+    """True if ``url`` gives an HTTP answer within ``timeout`` seconds in all (see ``probe``)."""
+    return probe(url, timeout) is None
+
+
+class PipFailed(Exception):
+    """pip exited with a non-zero code: ``args`` are (code, what it was doing)."""
 
 
 def pip(*args: str) -> None:
     command = [sys.executable, "-m", "pip", "install", "--progress-bar", "on", *args]
     print("+", " ".join(command[2:]), flush=True)
-    subprocess.run(command, check=True)
+    run_pip(command, "install " + " ".join(a for a in args if not a.startswith("-") and "://" not in a))
 
 
-def main(argv: list[str]) -> int:
-    flavour = argv[0] if argv else "cpu"
-    if flavour not in ("cpu", "cuda"):
-        print(f"install_torch.py: TORCH={flavour!r} is not a build we know: use TORCH=cpu or TORCH=cuda",
-              file=sys.stderr)
-        return 2
+def run_pip(command: list[str], doing: str) -> None:
+    code = subprocess.run(command).returncode
+    if code != 0:
+        raise PipFailed(code, doing)
+
+
+def install(flavour: str) -> int:
     pin = pinned_torch()
     wanted = pin.split("==")[1]
     have = installed_torch()
@@ -100,22 +210,48 @@ def main(argv: list[str]) -> int:
             print(f"PyTorch {have} is already installed ({flavour} build).")
             return 0
         print(f"Replacing PyTorch {have} with the {flavour} build.", flush=True)
-        subprocess.run([sys.executable, "-m", "pip", "uninstall", "--yes", "torch"], check=True)
+        run_pip([sys.executable, "-m", "pip", "uninstall", "--yes", "torch"], f"uninstall torch {have}")
     if flavour == "cpu" and linux:
         index = cpu_index()
+        seconds = probe_seconds()
         print(f"Installing {pin}, CPU build (about 200 MB to download; `make install TORCH=cuda` for a GPU).",
               flush=True)
-        if reachable(f"{index}/torch/"):
-            pip("--index-url", index, pin)
+        why_not = probe(f"{index}/torch/", seconds)
+        if why_not is None:
+            try:
+                pip("--index-url", index, pin)
+            except PipFailed as failed:
+                raise PipFailed(failed.args[0], f"{failed.args[1]} from {index}") from None
             return 0
-        print(f"The CPU-build index ({index}) did not answer within {PROBE_TIMEOUT_S} s: using pip's default index "
-              "instead (PIP_INDEX_URL or pip.conf, if you set a mirror there). From PyPI, or a mirror of PyPI, "
-              "this is the CUDA build (several GB); TORCH_CPU_INDEX_URL=<a copy of "
+        print(f"The CPU-build index ({index}) did not answer properly ({why_not}): using "
+              "pip's default index instead (PIP_INDEX_URL or pip.conf, if you set a mirror there). From PyPI, or a "
+              "mirror of PyPI, this is the CUDA build (several GB); TORCH_CPU_INDEX_URL=<a copy of "
               f"{CPU_INDEX}> gets the CPU build.", flush=True)
     else:
         print(f"Installing {pin} from the default index ({flavour} build where the platform has one).", flush=True)
     pip(pin)
     return 0
+
+
+def main(argv: list[str]) -> int:
+    flavour = argv[0] if argv else "cpu"
+    if flavour not in ("cpu", "cuda") or len(argv) > 1:
+        print(f"{ME}: TORCH={' '.join(argv)!r} is not a build we know: use TORCH=cpu or TORCH=cuda", file=sys.stderr)
+        return 2
+    try:
+        return install(flavour)
+    except Refused as refused:
+        print(f"{ME}: {refused}", file=sys.stderr)
+        return 2
+    except PipFailed as failed:
+        code, doing = failed.args
+        print(f"{ME}: pip failed (exit code {code}) to {doing}: its own message is above; check the network and "
+              "the index (PIP_INDEX_URL, TORCH_CPU_INDEX_URL; docs/teaching.md, \"Local mirrors\"), then run "
+              "`make install` again.", file=sys.stderr)
+        return code if code > 0 else 128 - code  # -N: pip was killed by signal N, which a shell reports as 128+N
+    except KeyboardInterrupt:
+        print(f"{ME}: interrupted; PyTorch may be half installed: run `make install` again.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
