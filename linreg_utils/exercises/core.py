@@ -12,13 +12,21 @@ course's authors (:class:`CheckerError`), never "your answer could not be checke
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import io
+import itertools
 import math
+import numbers as _numbers
+import random
 import sys
 import textwrap
+import time
 import tokenize
-from collections.abc import Callable, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -165,22 +173,95 @@ def rounded(got: Any, expected: Any) -> bool:
 # A reader turns the learner's answer into the value a question compares, or raises Unreadable.
 
 
+class AnswerArray(np.ndarray):
+    """A numpy array read from a tensor answer: it remembers the tensor's dtype (``"bfloat16"``, ``"float32"``).
+
+    numpy has no bfloat16, so a bfloat16 tensor is read as float32 (every bfloat16 value is a float32 value);
+    the messages still name the dtype the learner used, and suggest a tensor's own conversion (``.to(...)``).
+    """
+
+    tensor_dtype: str | None = None
+
+    def __array_finalize__(self, obj: Any) -> None:
+        self.tensor_dtype = getattr(obj, "tensor_dtype", None)
+
+
+def tensor_values(value: torch.Tensor) -> np.ndarray:
+    """A tensor's numbers as a numpy array on the CPU, from any dtype and device, or :class:`Unreadable`.
+
+    A ``meta`` tensor has a shape but no numbers; complex numbers are not an answer to these questions.
+
+    Example:
+        >>> tensor_values(torch.tensor([1.5, 2.0], dtype=torch.bfloat16)).tensor_dtype
+        'bfloat16'
+    """
+    if value.device.type == "meta":
+        raise Unreadable("core.meta", shape=tuple(value.shape))
+    if value.is_complex():
+        raise Unreadable("core.complex", dtype=str(value.dtype).removeprefix("torch."))
+    tensor = value.detach()
+    if tensor.layout != torch.strided:
+        tensor = tensor.to_dense()
+    tensor = tensor.cpu().resolve_conj().resolve_neg()  # a GPU tensor is read on the CPU
+    name = str(tensor.dtype).removeprefix("torch.")
+    if tensor.dtype not in (torch.float16, torch.float32, torch.float64, torch.bool) and tensor.is_floating_point():
+        tensor = tensor.float()  # bfloat16 and the float8 types: numpy has no such dtype
+    elif tensor.dtype in (torch.uint16, torch.uint32, torch.uint64):
+        tensor = tensor.long()
+    got = tensor.numpy().view(AnswerArray)
+    got.tensor_dtype = name
+    return got
+
+
 def as_numpy(value: Any) -> np.ndarray | None:
-    """A numpy view of a tensor or array answer (``None`` for anything else)."""
+    """A numpy view of a tensor or array answer (``None`` for anything else).
+
+    Any dtype, byte order and device is read (a big-endian array as the same numbers in the machine's order);
+    a ``meta`` tensor or complex numbers raise :class:`Unreadable` with a message that says so.
+    """
     if isinstance(value, torch.Tensor):
-        return value.detach().cpu().numpy()
+        return tensor_values(value)
     if isinstance(value, np.ndarray):
+        if np.iscomplexobj(value):
+            raise Unreadable("core.complex", dtype=value.dtype.name)
+        if not value.dtype.isnative:
+            value = value.astype(value.dtype.newbyteorder("="))  # ">f4" is float32 too
         return value
     return None
 
 
+def dtype_name(got: np.ndarray) -> str:
+    """The dtype the learner gave: a tensor's own (``"bfloat16"``), or the array's (``"float32"``)."""
+    return getattr(got, "tensor_dtype", None) or got.dtype.name
+
+
 def as_number(value: Any) -> float | None:
-    """The answer as a float if it is a single number (int, float, 1-element array or tensor), else None."""
-    if (isinstance(value, torch.Tensor) and value.numel() == 1) or (isinstance(value, np.ndarray) and value.size == 1):
-        value = value.item()
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+    """The answer as a float if it is a single number, else None.
+
+    Read: int, float, ``Fraction``, ``Decimal``, numpy scalars, one-element arrays and tensors of any dtype or
+    device. A number too large for a float is read as ±inf. A ``meta`` tensor or a complex number raises
+    :class:`Unreadable` with its own message.
+
+    Example:
+        >>> from fractions import Fraction
+        >>> as_number(Fraction(3, 4)), as_number(torch.tensor([2.5], dtype=torch.bfloat16)), as_number("2")
+        (0.75, 2.5, None)
+    """
+    if isinstance(value, (torch.Tensor, np.ndarray)):
+        if (value.numel() if isinstance(value, torch.Tensor) else value.size) != 1:
+            return None
+        got = as_numpy(value)
+        if got is None or got.dtype == bool:
+            return None
+        value = got.reshape(-1)[0].item()
+    if isinstance(value, (complex, np.complexfloating)):
+        raise Unreadable("core.complex", dtype=type(value).__name__)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (_numbers.Real, Decimal)):
         return None
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:  # an int or Fraction beyond 1.8e308
+        return math.inf if value > 0 else -math.inf
 
 
 def number(answer: Any) -> float:
@@ -276,12 +357,107 @@ def array(dtype: Any = None, lists: bool = True) -> Callable[[Any], np.ndarray]:
                 got = np.asarray(list(answer), dtype=np.float64)
             except (TypeError, ValueError):
                 got = None
-        if got is None or not np.issubdtype(got.dtype, np.number):
+        if got is None or not (np.issubdtype(got.dtype, np.number) or got.dtype == bool):
             name = np.dtype(dtype or np.float32).name
             raise Unreadable("core.array", kind=kind_of(answer), dtype=name)
-        return got if dtype is None or got.dtype == dtype else got.astype(dtype)
+        return got if dtype is None else np.asarray(got, dtype=dtype)  # the dtype asked for: a plain array
 
     return read
+
+
+def text_answer(answer: str) -> str:
+    """A string answer as the learner meant it: full-width characters typed by an input method read as ASCII.
+
+    ``"．ｐｔ"`` (typed with a Chinese input method) is read as ``".pt"`` (Unicode NFKC), and the feedback says so.
+
+    Example:
+        >>> text_answer("．ｐｔ")
+        '.pt'
+    """
+    read = unicodedata.normalize("NFKC", answer)
+    if read != answer:
+        note("core.full_width", typed=answer, read=read)
+    return read
+
+
+# Notes that a check adds to its feedback, whether the answer is right or not ("I read ．pt as .pt").
+_notes: contextvars.ContextVar[list[Wrong] | None] = contextvars.ContextVar("exercise_notes", default=None)
+
+
+def note(key: str, **values: Any) -> None:
+    """Add a note to the feedback of the check that is running (outside a check: nothing)."""
+    notes = _notes.get()
+    if notes is not None:
+        notes.append(Wrong(key, **values))
+
+
+# ---------------------------------------------------------------------- running the learner's own code
+
+LEARNER_SECONDS = 5.0  # a learner's function that runs longer than this is stopped: it may never end
+
+
+class _RanAway(BaseException):
+    """Raised inside the learner's code when it runs past its time (BaseException: ``except Exception`` in a
+    learner's loop does not catch it)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Stop the Python code run inside the block after ``seconds``: it raises :class:`Unreadable`.
+
+    Works in any thread (a thread cannot be killed, so the limit is checked by a trace function,
+    ``sys.settrace``, at every line the code runs); the trace function in place before is restored.
+
+    Example:
+        >>> with time_limit(0.1):
+        ...     sum(range(10))
+        45
+    """
+    deadline = time.monotonic() + seconds
+    previous = sys.gettrace()
+
+    def trace(frame: Any, event: str, arg: Any) -> Any:
+        if time.monotonic() > deadline:
+            raise _RanAway
+        return trace
+
+    sys.settrace(trace)
+    try:
+        yield
+    except _RanAway:
+        raise Unreadable("core.ran_away", seconds=seconds) from None
+    finally:
+        sys.settrace(previous)
+
+
+def bounded_items(items: Iterable[Any], limit: int, name: str) -> list[Any]:
+    """The first items of the learner's generator, at most ``limit`` of them, or :class:`Unreadable`.
+
+    A generator whose loop never ends would fill the memory; ``limit`` is many more than expected, so a
+    right generator is never cut.
+
+    Example:
+        >>> bounded_items(iter(range(3)), 10, "f")
+        [0, 1, 2]
+    """
+    got = list(itertools.islice(items, limit + 1))
+    if len(got) > limit:
+        raise Unreadable("core.endless", name=name, limit=limit)
+    return got
+
+
+@contextlib.contextmanager
+def kept_random_state() -> Iterator[None]:
+    """Run a check without changing the caller's random numbers: torch's, numpy's and Python's state are
+    saved and restored (torch's generator is shared by all threads, so a check in a thread restores it too).
+    """
+    numpy_state, python_state = np.random.get_state(), random.getstate()  # noqa: NPY002 - the global one
+    try:
+        with torch.random.fork_rng(devices=[]):
+            yield
+    finally:
+        np.random.set_state(numpy_state)  # noqa: NPY002
+        random.setstate(python_state)
 
 
 def _labelled(icon: str, label: str, message: str) -> Feedback:
@@ -326,8 +502,9 @@ def compare_array(expected: np.ndarray, name: str) -> Callable[[np.ndarray], Wro
             else:
                 key = "core.array_shape"
             return Wrong(key, name=name, got_shape=got.shape, shape=expected.shape)
-        if got.dtype != expected.dtype:
-            return Wrong("core.array_dtype", name=name, got_dtype=got.dtype.name, dtype=expected.dtype.name)
+        if dtype_name(got) != expected.dtype.name:
+            key = "core.array_dtype" if getattr(got, "tensor_dtype", None) is None else "core.tensor_dtype"
+            return Wrong(key, name=name, got_dtype=dtype_name(got), dtype=expected.dtype.name)
         if not close(got, expected):
             i = int(np.argmax(np.abs(got.astype(np.float64) - expected).ravel()))
             position = tuple(int(k) for k in np.unravel_index(i, expected.shape))
@@ -340,10 +517,10 @@ def compare_array(expected: np.ndarray, name: str) -> Callable[[np.ndarray], Wro
 
 def shape(answer: Any) -> tuple[int, ...]:
     """Read a shape: a tuple of whole numbers (a list or a ``torch.Size`` is fine too; a bare int is not)."""
-    if isinstance(answer, (int, np.integer)) and not isinstance(answer, bool):
+    if isinstance(answer, _numbers.Integral) and not isinstance(answer, (bool, np.bool_)):
         raise Unreadable("core.shape_int", got=int(answer))
     if not isinstance(answer, (tuple, list)) or not all(
-        isinstance(a, (int, np.integer)) and not isinstance(a, bool) for a in answer
+        isinstance(a, _numbers.Integral) and not isinstance(a, (bool, np.bool_)) for a in answer
     ):
         raise Unreadable("core.shape", kind=kind_of(answer))
     return tuple(int(a) for a in answer)
@@ -492,8 +669,9 @@ class Question:
         if contains_blank(answer):
             return Wrong("core.blank")
         try:
-            got = self.read(answer)
-            return self._compare(got) if self.custom_check is None else self.custom_check(got)
+            with kept_random_state():
+                got = self.read(answer)
+                return self._compare(got) if self.custom_check is None else self.custom_check(got)
         except Unreadable as unreadable:
             return unreadable.wrong
         except Exception as err:
@@ -529,16 +707,27 @@ class Question:
         wrong = self.verdict(answer)
         return None if wrong is None else self.message(wrong)
 
+    def diagnose_with_notes(self, answer: Any) -> tuple[str | None, list[str]]:
+        """What :meth:`diagnose` says, and the notes of how the answer was read (e.g. full-width characters)."""
+        token = _notes.set([])
+        try:
+            problem = self.diagnose(answer)
+            notes = [self.message(n) for n in _notes.get() or []]
+        finally:
+            _notes.reset(token)
+        return problem, notes
+
     # ---------------------------------------------------------------- what the learner calls
 
     def check(self, answer: Any) -> None:
         """Show ``Correct`` or a message that says what to fix (formatted in Jupyter, plain in a terminal)."""
-        problem = self.diagnose(answer)
+        problem, notes = self.diagnose_with_notes(answer)
+        after = "".join(" " + n for n in notes)
         if problem is None:
             correct = text("core", "correct")
-            Feedback(f"✅ {correct}", f"✅ **{correct}**").show()
+            Feedback(f"✅ {correct}{after}", f"✅ **{correct}**{_markdown(after)}").show()
         else:
-            _labelled("❌", text("core", "not_yet_label"), problem).show()
+            _labelled("❌", text("core", "not_yet_label"), problem + after).show()
 
     @property
     def hints(self) -> list[str]:
@@ -590,13 +779,17 @@ def comments(code: str) -> list[tuple[int, int]]:
     return [token.start for token in tokens if token.type == tokenize.COMMENT]
 
 
-def run_learner_code(function: Callable[..., Any], *args: Any) -> Any:
+def run_learner_code(function: Callable[..., Any], *args: Any, seconds: float | None = None) -> Any:
     """Call the learner's function; an exception it raises becomes feedback (:class:`Unreadable`), not a crash.
 
     Custom checkers call the learner's code through this, so that an error in *their* code is shown to
-    them, while an error in the checker itself stays a :class:`CheckerError`.
+    them, while an error in the checker itself stays a :class:`CheckerError`. The call is stopped after
+    ``seconds`` (default :data:`LEARNER_SECONDS`): a loop that never ends gets a message, not a hung kernel.
     """
     try:
-        return function(*args)
+        with time_limit(LEARNER_SECONDS if seconds is None else seconds):
+            return function(*args)
+    except Unreadable:
+        raise
     except Exception as err:
         raise Unreadable("core.your_code_raised", error=f"{type(err).__name__}: {err}") from err

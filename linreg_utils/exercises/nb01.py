@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .core import Mistake, Question, Wrong, array, compare_array, pair, shape
+from .core import Mistake, Question, Wrong, array, compare_array, dtype_name, pair, shape
 
 # ---------------------------------------------------------------- q1: a float32 column
 
@@ -14,7 +14,9 @@ q1 = Question(
     "nb01.q1",
     answer="x_col",
     read=array(lists=False),
-    expected=lambda got: got.shape == _COLUMN.shape and got.dtype == _COLUMN.dtype and np.allclose(got, _COLUMN),
+    expected=lambda got: (
+        got.shape == _COLUMN.shape and dtype_name(got) == _COLUMN.dtype.name and np.allclose(got, _COLUMN)
+    ),
     otherwise=compare_array(_COLUMN, "x_col"),
     solution="""
     x_col = np.arange(5, dtype=np.float32).reshape(-1, 1)

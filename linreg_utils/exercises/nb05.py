@@ -9,7 +9,7 @@ import torch
 
 from ..data import make_linear_data
 from ..model import LinearRegressionModel
-from .core import Mistake, Question, Wrong, array, close, compare_array, one_number, pair
+from .core import Mistake, Question, Wrong, array, as_numpy, close, compare_array, one_number, pair
 
 # ---------------------------------------------------------------- the inputs (the notebook imports these)
 
@@ -96,7 +96,7 @@ def _check_prediction(answer: Any) -> Wrong | None:
     if isinstance(answer, torch.Tensor):
         if answer.requires_grad:
             return Wrong("q2.requires_grad")
-        same = close(answer.detach().cpu().numpy(), _PREDICTION)
+        same = close(as_numpy(answer), _PREDICTION)
         return Wrong("q2.tensor_right" if same else "q2.tensor")
     got = array(lists=False)(answer)
     if got.size == 3 and close(got.reshape(-1, 1), 2 * x_ex + 1, rtol=0.05):

@@ -11,7 +11,7 @@ from typing import Any
 
 import torch
 
-from .core import Mistake, Question, Unreadable, Wrong, one_number, shape
+from .core import Mistake, Question, Unreadable, Wrong, one_number, shape, text_answer
 
 # ---------------------------------------------------------------- q1: names and shapes of a state dict
 
@@ -151,8 +151,10 @@ def _read_extension_and_flag(answer: Any) -> tuple[str, Any]:
     extension, flag = answer
     if not isinstance(extension, str):
         raise Unreadable("q3.extension_str")
-    extension = extension.strip().lower()
-    return extension if extension.startswith(".") else "." + extension, flag.strip() if isinstance(flag, str) else flag
+    extension = text_answer(extension).strip().lower()  # "．ｐｔ" typed by a Chinese input method is ".pt"
+    if isinstance(flag, str):
+        flag = text_answer(flag).strip()
+    return extension if extension.startswith(".") else "." + extension, flag
 
 
 q3 = Question(

@@ -14,7 +14,17 @@ from typing import Any
 import torch
 from torch import nn
 
-from .core import Question, Unreadable, Wrong, as_number, function, kind_of, run_learner_code
+from .core import (
+    Question,
+    Unreadable,
+    Wrong,
+    as_number,
+    bounded_items,
+    function,
+    kind_of,
+    run_learner_code,
+    tensor_values,
+)
 
 
 def _count(value: float) -> str:
@@ -86,12 +96,15 @@ def _one_epoch(fn: Callable[..., Any], n: int, m: int) -> list[tuple[torch.Tenso
         return Wrong("q2.nothing")
     if not inspect.isgenerator(result):  # a list of batches works in a for loop, but is not what the task asks
         return Wrong("q2.not_a_generator", kind=kind_of(result))
-    batches = run_learner_code(list, result)  # the generator's body runs now
+    # the generator's body runs now, for a bounded time and number of batches: its loop may never end
+    batches = run_learner_code(bounded_items, result, 10 * math.ceil(n / m), "my_minibatches")
     for batch in batches:
         is_pair = isinstance(batch, (tuple, list)) and len(batch) == 2
         if not (is_pair and all(isinstance(t, torch.Tensor) for t in batch)):
             return Wrong("q2.not_pairs")
-    return [(xb, yb) for xb, yb in batches]
+    for xb, yb in batches:
+        tensor_values(xb), tensor_values(yb)  # a meta tensor has no numbers to check: say so
+    return [(xb.detach().cpu(), yb.detach().cpu()) for xb, yb in batches]
 
 
 def _check_batches(batches: list[tuple[torch.Tensor, torch.Tensor]], n: int, m: int) -> Wrong | None:
@@ -202,6 +215,10 @@ def _check_to_device(move: Callable[..., Any]) -> Wrong | None:
         return Wrong("q3.separately")
     x_cpu = torch.arange(4, dtype=torch.float32).reshape(-1, 1)
     kept = run_learner_code(move, nn.Linear(1, 1), x_cpu, x_cpu + 10, torch.device("cpu"))  # numbers comparable
+    if _is_triple_of_tensors(kept):
+        for name, value in zip(("x", "y"), kept[1:], strict=True):
+            if value.device.type != "cpu":  # moved to a device of its own choosing, not the one given
+                return Wrong("q3.elsewhere", name=name, where=value.device)
     if not (_is_triple_of_tensors(kept) and torch.equal(kept[1], x_cpu) and torch.equal(kept[2], x_cpu + 10)):
         return Wrong("q3.numbers")
     return None

@@ -29,4 +29,14 @@ TEXT = {
     "function": "请传入函数本身，不要调用它：写 {question}.check({variable})，"
     "而不是 {question}.check({variable}(...))（你传入的是 {kind}）。",
     "your_code_raised": "你的代码运行时出错了：{error}。",
+    "tensor_dtype": "{name} 是数据类型（dtype）为 torch.{got_dtype} 的张量，应该是 torch.{dtype}："
+    "用 .to(torch.{dtype}) 转换一下。",
+    "meta": "你的张量在 meta 设备上：它只有形状 {shape}，没有可以检查的数值。"
+    "请在 CPU 上创建它（去掉 device=\"meta\"），或者算出数值后用 .to(\"cpu\") 把它移到 CPU 上。",
+    "complex": "你的答案里有复数（数据类型 {dtype}）；这道题要的是实数。",
+    "full_width": "（你输入的是全角字符“{typed}”，这里按半角的“{read}”来读。写代码时请把输入法切换到英文模式。）",
+    "ran_away": "你的代码运行了 {seconds:g} 秒还没有结束，检查把它停下了：是不是有一个永远不会结束的循环？"
+    "看看循环的条件最后会不会变成假（False），或者让循环遍历一个 range。",
+    "endless": "{name} 一直在产出新的项：检查在 {limit} 项之后把它停下了，这远远多于应有的数目。它的循环会结束吗？"
+    "请遍历 range(0, n, batch_size)，而不是用 while True。",
 }
