@@ -30,6 +30,7 @@ At the end `git status` must be what it was before. Exit status 0 when everythin
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -41,6 +42,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -232,6 +234,23 @@ def start_time(pid: int) -> str | None:
         return None
 
 
+def running(pid: int, started: str) -> bool:
+    """``pid`` is still the process that started at ``started`` and has not exited (a zombie has; it is reaped)."""
+    try:
+        fields = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    if fields[19] != started:
+        return False
+    if fields[0] in "ZX":
+        try:
+            os.waitpid(pid, os.WNOHANG)  # ours (a child, or an orphan that came to us as subreaper): reap it
+        except ChildProcessError:
+            pass
+        return False
+    return True
+
+
 def is_chromium(pid: int) -> bool:
     try:
         return "chrom" in os.readlink(f"/proc/{pid}/exe")
@@ -239,12 +258,24 @@ def is_chromium(pid: int) -> bool:
         return False
 
 
+def become_subreaper() -> None:
+    """Orphans of the processes this test starts (a kernel whose server was killed, a Chromium whose driver died)
+    become this process's children instead of init's, so ``descendants(os.getpid())`` still lists them at the end
+    (Linux's PR_SET_CHILD_SUBREAPER; elsewhere nothing changes)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # 36: PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
 def stop_pids(pids: dict[int, str], what: str, grace: float = 5) -> None:
     """SIGTERM, then SIGKILL, the processes in ``pids`` (pid -> start time) still there after ``grace`` seconds."""
     deadline = time.monotonic() + grace  # give them a moment to exit on their own
-    while time.monotonic() < deadline and any(start_time(p) == t for p, t in pids.items()):
+    while time.monotonic() < deadline and any(running(p, t) for p, t in pids.items()):
         time.sleep(0.1)
-    alive = {pid: t for pid, t in pids.items() if start_time(pid) == t}
+    alive = {pid: t for pid, t in pids.items() if running(pid, t)}
     if not alive:
         return
     print(f"stopping {len(alive)} leftover {what} process(es): {sorted(alive)}")
@@ -255,12 +286,88 @@ def stop_pids(pids: dict[int, str], what: str, grace: float = 5) -> None:
             except ProcessLookupError:
                 pass
         deadline = time.monotonic() + 5
-        while time.monotonic() < deadline and any(start_time(p) == t for p, t in alive.items()):
+        while time.monotonic() < deadline and any(running(p, t) for p, t in alive.items()):
             time.sleep(0.1)
-        alive = {pid: t for pid, t in alive.items() if start_time(pid) == t}
+        alive = {pid: t for pid, t in alive.items() if running(pid, t)}
         if not alive:
             return
     raise RuntimeError(f"could not stop {what} processes {sorted(alive)}")
+
+
+def ours() -> dict[int, str]:
+    """Every process below this one now (pid -> start time)."""
+    return {pid: t for pid in descendants(os.getpid()) if (t := start_time(pid))}
+
+
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP arrived: raised like Ctrl-C's KeyboardInterrupt, so that the cleanup runs."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+class Signals:
+    """Every way a run can be stopped ends in its cleanup: Ctrl-C raises KeyboardInterrupt, SIGTERM (from
+    `timeout`, a cancelled CI job, or sent to the whole process group) and SIGHUP raise Interrupted; while
+    ``holding()`` (the cleanup), each further signal is only reported, so a second Ctrl-C cannot cut it short."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+    def __init__(self) -> None:
+        self.held = False
+        self.first: int | None = None  # the signal that stopped the run
+
+    def install(self) -> None:
+        for sig in self.SIGNALS:
+            signal.signal(sig, self.handle)
+
+    def handle(self, signum: int, frame) -> None:
+        if self.held:
+            print(f"{signal.Signals(signum).name}: still stopping what the test started, one moment", flush=True)
+            return
+        self.first = signum
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise Interrupted(signum)
+
+    @contextlib.contextmanager
+    def holding(self):
+        self.held = True
+        try:
+            yield
+        finally:
+            self.held = False
+
+    def exit_status(self, status: int) -> int:
+        """After the cleanup: a run stopped by a signal ends as if killed by it (what shells and CI expect)."""
+        if self.first is None:
+            return status
+        name = signal.Signals(self.first).name
+        print(f"interrupted ({name}): every process the test started is stopped, its temporary folders removed")
+        sys.stdout.flush()
+        signal.signal(self.first, signal.SIG_DFL)
+        os.kill(os.getpid(), self.first)
+        return 128 + self.first  # not reached where the signal is fatal
+
+
+def close_browser(playwright, browser, pids: dict[int, str], timeout: float = 20) -> None:
+    """Close Chromium and Playwright's driver politely; if that has not finished within ``timeout`` seconds (or
+    fails: an interrupt may have cut a call short), kill them (``pids``: Chromium's and the driver's)."""
+    watchdog = threading.Timer(timeout, lambda: stop_pids(pids, "Chromium and Playwright", grace=0))
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        for step in (browser.close if browser else None, playwright.stop if playwright else None):
+            if step is None:
+                continue
+            try:
+                step()
+            except Exception as error:  # noqa: BLE001 -- the processes are killed below
+                print(f"(closing Chromium: {str(error).splitlines()[0][:200] if str(error) else type(error).__name__})")
+    finally:
+        watchdog.cancel()
+    stop_pids(pids, "Chromium and Playwright")
 
 
 class JupyterLab:
@@ -285,7 +392,9 @@ class JupyterLab:
             JUPYTERLAB_SETTINGS_DIR=str(config_dir / "lab" / "user-settings"),
             JUPYTERLAB_WORKSPACES_DIR=str(config_dir / "lab" / "workspaces"),
             IPYTHONDIR=str(home / "ipython"),
+            TMPDIR=str(tmp / "tmp"),  # what the kernels write to temporary files goes with the test's folder
         )
+        (tmp / "tmp").mkdir()
         command = [
             str(VENV_BIN / "jupyter"),
             "lab",
@@ -332,14 +441,22 @@ class JupyterLab:
             self.children.setdefault(pid, start_time(pid))
 
     def stop(self) -> None:
+        """SIGTERM to the server's process group (the server shuts its kernels down), SIGKILL after 20 s; then
+        every kernel it ever had (each runs in a session of its own) is made sure to be gone."""
+        self.remember_children()
         if self.proc.poll() is None:
-            self.remember_children()
-            self.proc.terminate()  # SIGTERM: the server shuts its kernels down, then exits
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGTERM)  # its own session (start_new_session): its group's id
             try:
                 self.proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(timeout=10)
+        for pid, started in ours().items():  # anything left in its group, orphaned (this process is subreaper)
+            with contextlib.suppress(OSError):
+                if os.getpgid(pid) == self.proc.pid:
+                    self.children.setdefault(pid, started)
         stop_pids({p: t for p, t in self.children.items() if t}, "kernel")
         self.log.close()
 
@@ -612,6 +729,9 @@ class NotebookRun:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: both editions' notebooks")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary folder (screenshots, server log) when all passed too"
+    )
     args = parser.parse_args(argv)
     editions = [ROOT / "notebooks", ROOT / "notebooks" / "zh"]
     paths = [p.resolve() for p in args.notebooks] or [
@@ -631,79 +751,105 @@ def main(argv: list[str]) -> int:
         print("Playwright is missing: make install (requirements.txt pins it)")
         return 2
 
-    git_before = git("status", "--porcelain", "--untracked-files=all").stdout
+    signals = Signals()
+    signals.install()
+    become_subreaper()
+    in_project = root_dir.is_relative_to(ROOT)  # copies elsewhere: their folder is checked, not the checkout
+    git_before = git("status", "--porcelain", "--untracked-files=all").stdout if in_project else ""
     files_before = files_under(root_dir)  # ignored ones too: .ipynb_checkpoints/, ...
+    # one temporary folder for everything: the server's settings and log, the kernels' and Chromium's temporary
+    # files, the screenshots; removed when all passed, kept (and named) when something failed
     tmp = Path(tempfile.mkdtemp(prefix="linreg-browser-test-"))
-    shots = Path(tempfile.mkdtemp(prefix="linreg-browser-screenshots-"))
-    print(f"screenshots go to {shots}")
+    shots = tmp / "screenshots"
+    shots.mkdir()
+    print(f"temporary folder (screenshots, server log): {tmp}", flush=True)
     failures: list[str] = []
     timings: list[tuple[str, dict[str, float]]] = []
     t_start = time.monotonic()
-    lab = JupyterLab(root_dir, tmp)
-    print(f"JupyterLab {lab.url} (pid {lab.proc.pid}), root {root_dir}, log {lab.log_path}")
-    browser_pids: dict[int, str] = {}
+    lab: JupyterLab | None = None
     playwright = browser = None
+    browser_pids: dict[int, str] = {}
     try:
-        lab.wait_ready()
-        playwright = sync_playwright().start()
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        for pid in descendants(os.getpid()):
-            if is_chromium(pid):
-                browser_pids[pid] = start_time(pid)
-        print(f"Chromium {browser.version}, pids {sorted(browser_pids)}")
-        page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
-        page.set_default_timeout(30_000)
-        print(f"startup {time.monotonic() - t_start:.1f} s")
-        for path in paths:
-            print(f"{path.name}", flush=True)
-            first_chinese = path.parent.name == "zh" and path == next(p for p in paths if p.parent.name == "zh")
-            run = NotebookRun(page, lab, path, shots, interactive=path.name.startswith("01_"), glyphs=first_chinese)
-            try:
-                timings.append((path.name, run.run()))
-            except (Failed, PlaywrightError) as error:
-                run.fail(f"{type(error).__name__}: {error}".splitlines()[0][:500])
-                try:
-                    print(f"    screenshot: {run.screenshot()}")
-                    run.close()
-                except (Failed, PlaywrightError) as cleanup:
-                    print(f"    (could not close it cleanly: {str(cleanup).splitlines()[0][:200]})")
-                    page.goto("about:blank")
-                    for session in lab.api("/api/sessions"):  # don't let a stuck kernel slow the others
-                        req = urllib.request.Request(
-                            f"{lab.url}/api/sessions/{session['id']}",
-                            method="DELETE",
-                            headers={"Authorization": f"token {lab.token}"},
-                        )
-                        urllib.request.urlopen(req, timeout=30).close()
-            for message in run.failures:
-                line = f"{path.name}: {message}"
-                print(f"    FAIL {line}", flush=True)
-                failures.append(line)
         try:
-            last = paths[-1].relative_to(root_dir).as_posix()
-            wait_until(lambda: not page.evaluate(JS_STATE, last)["found"], 30, "the last notebook to close")
-            wait_until(lambda: not lab.api("/api/sessions"), 30, "every kernel to shut down")
-        except Failed as error:
-            failures.append(str(error))
-        for pid in descendants(os.getpid()):  # renderers started since launch
-            if is_chromium(pid):
-                browser_pids.setdefault(pid, start_time(pid))
-    except Exception as error:  # noqa: BLE001 -- report, clean up, exit non-zero
-        failures.append(f"{type(error).__name__}: {error}")
-        print(f"FAIL {failures[-1]}")
+            lab = JupyterLab(root_dir, tmp)
+            print(f"JupyterLab {lab.url} (pid {lab.proc.pid}), root {root_dir}, log {lab.log_path}", flush=True)
+            lab.wait_ready()
+            saved_tmpdir = os.environ.get("TMPDIR")
+            # Playwright's driver and Chromium (profile) inherit it, unless Chromium's socket path
+            # (TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket) would pass the 107 bytes a socket's name may have
+            if len(os.fsencode(tmp / "tmp")) <= 60:
+                os.environ["TMPDIR"] = str(tmp / "tmp")
+            try:
+                playwright = sync_playwright().start()
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            finally:
+                if saved_tmpdir is None:
+                    os.environ.pop("TMPDIR", None)
+                else:
+                    os.environ["TMPDIR"] = saved_tmpdir
+            for pid in descendants(os.getpid()):
+                if is_chromium(pid):
+                    browser_pids[pid] = start_time(pid)
+            print(f"Chromium {browser.version}, pids {sorted(browser_pids)}")
+            page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
+            page.set_default_timeout(30_000)
+            print(f"startup {time.monotonic() - t_start:.1f} s")
+            for path in paths:
+                print(f"{path.name}", flush=True)
+                first_chinese = path.parent.name == "zh" and path == next(p for p in paths if p.parent.name == "zh")
+                run = NotebookRun(page, lab, path, shots, interactive=path.name.startswith("01_"), glyphs=first_chinese)
+                try:
+                    timings.append((path.name, run.run()))
+                except (Failed, PlaywrightError) as error:
+                    run.fail(f"{type(error).__name__}: {error}".splitlines()[0][:500])
+                    try:
+                        print(f"    screenshot: {run.screenshot()}")
+                        run.close()
+                    except (Failed, PlaywrightError) as cleanup:
+                        print(f"    (could not close it cleanly: {str(cleanup).splitlines()[0][:200]})")
+                        page.goto("about:blank")
+                        for session in lab.api("/api/sessions"):  # don't let a stuck kernel slow the others
+                            req = urllib.request.Request(
+                                f"{lab.url}/api/sessions/{session['id']}",
+                                method="DELETE",
+                                headers={"Authorization": f"token {lab.token}"},
+                            )
+                            urllib.request.urlopen(req, timeout=30).close()
+                for message in run.failures:
+                    line = f"{path.name}: {message}"
+                    print(f"    FAIL {line}", flush=True)
+                    failures.append(line)
+            try:
+                last = paths[-1].relative_to(root_dir).as_posix()
+                wait_until(lambda: not page.evaluate(JS_STATE, last)["found"], 30, "the last notebook to close")
+                wait_until(lambda: not lab.api("/api/sessions"), 30, "every kernel to shut down")
+            except Failed as error:
+                failures.append(str(error))
+        except Exception as error:  # noqa: BLE001 -- report, clean up, exit non-zero
+            failures.append(f"{type(error).__name__}: {error}")
+            print(f"FAIL {failures[-1]}")
+    except (KeyboardInterrupt, Interrupted):  # Ctrl-C, SIGTERM, SIGHUP: signals.first says which
+        pass
     finally:
-        if browser is not None:
-            browser.close()
-        if playwright is not None:
-            playwright.stop()
-        stop_pids({p: t for p, t in browser_pids.items() if t}, "Chromium")
-        lab.stop()
-        if failures:
-            print(f"server log: {lab.log_path}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+        # From here on a further Ctrl-C or SIGTERM is reported and ignored: the cleanup always finishes. Each step
+        # is bounded (polite, then SIGTERM, then SIGKILL) and a step that fails does not skip the others.
+        signals.held = True
+        print("stopping Chromium, JupyterLab and its kernels", flush=True)
+        lab_side = set(lab.children) | {lab.proc.pid, *descendants(lab.proc.pid)} if lab else set()
+        browser_side = {pid: t for pid, t in ours().items() if pid not in lab_side}
+        browser_side.update({pid: t for pid, t in browser_pids.items() if t})
+        close_browser(playwright, browser, browser_side)
+        if lab is not None:
+            try:
+                lab.stop()
+            except Exception as error:  # noqa: BLE001 -- the sweep below still runs
+                print(f"(stopping JupyterLab: {error})")
+        stop_pids(ours(), "leftover", grace=0)  # anything else this run started (orphans come to it: subreaper)
+    if signals.first is not None:
+        shutil.rmtree(tmp, ignore_errors=True)
+        return signals.exit_status(1)
 
-    git_after = git("status", "--porcelain", "--untracked-files=all").stdout
+    git_after = git("status", "--porcelain", "--untracked-files=all").stdout if in_project else git_before
     if git_after != git_before:
         changed = sorted(set(git_after.splitlines()) ^ set(git_before.splitlines()))
         failures.append("`git status` changed during the test: " + "; ".join(changed))
@@ -720,7 +866,11 @@ def main(argv: list[str]) -> int:
         for name, t in timings:
             print(f"  {name[:11]:11} " + "".join(f"{value:9.1f}" for value in t.values()))
     print(f"  whole suite (incl. server and browser start/stop): {total:.1f} s")
-    print(f"screenshots: {shots}")
+    if failures or args.keep:
+        print(f"kept: {tmp} (screenshots in {shots}, server log {tmp / 'jupyterlab.log'})")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"removed {tmp} (screenshots and server log; --keep keeps them)")
     if failures:
         print(f"\n{len(failures)} failure(s):")
         for line in failures:

@@ -1,0 +1,237 @@
+"""tools/browser_test.py stops everything it starts, on every exit path, and leaves no temporary folder behind.
+
+Each test starts a real run (JupyterLab, a kernel, Playwright's driver, Chromium) on a one-cell notebook in a
+temporary folder, with TMPDIR pointing at a fresh folder; a thread notes every process below the run while it
+goes. Then: a run that passes, a run that fails, and runs stopped by SIGTERM (to the process group, as `timeout` or
+a cancelled CI job sends it, or to the process alone) or by Ctrl-C (SIGINT to the group, once or twice). Afterwards
+none of the noted processes (nor any process naming the test's folders) is running, JupyterLab's port is closed,
+and TMPDIR is empty, except the folder a failed run keeps and names.
+
+About 2 minutes (each run starts a real JupyterLab and Chromium): `make test-browser` runs it, `make test` skips it
+(set BROWSER_TEST=1 to run it alone).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+import psutil
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOL = ROOT / "tools" / "browser_test.py"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.skipif(os.environ.get("BROWSER_TEST") != "1", reason="real JupyterLab and Chromium: make test-browser"),
+    pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM}"),
+]
+
+
+def notebook(folder: Path, source: str) -> Path:
+    """A one-cell notebook with its stored output, written as JupyterLab saves it (its own Ctrl+S is a no-op)."""
+    nb = nbformat.read(ROOT / "notebooks" / "02_activation_functions.ipynb", as_version=4)  # the metadata
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# A small notebook\n\nOne cell, $x = 1$.", id="intro"),
+        nbformat.v4.new_code_cell(source, id="code", execution_count=1, outputs=[]),
+    ]
+    folder.mkdir()
+    path = folder / "00_small.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+class Run:
+    """tools/browser_test.py on one notebook, in a session of its own; notes every process below it."""
+
+    def __init__(self, tmp_path: Path, source: str):
+        # short (Chromium's socket under it must fit in 107 bytes); under /tmp, not the long pytest folder
+        self.tmpdir = Path(tempfile.mkdtemp(prefix="lbt-", dir="/tmp"))
+        self.nb = tmp_path / "nb"
+        path = notebook(tmp_path / "nb", source)
+        env = dict(os.environ, TMPDIR=str(self.tmpdir), PYTHONUNBUFFERED="1")
+        self.proc = subprocess.Popen(
+            [sys.executable, str(TOOL), str(path)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,  # its own process group: the signals below reach it and what shares its group
+        )
+        self.lines: list[str] = []
+        self.seen: dict[int, tuple[float, str]] = {}  # pid -> (create time, what)
+        self.done = threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    def _watch(self) -> None:
+        top = psutil.Process(self.proc.pid)
+        while not self.done.is_set() and self.proc.poll() is None:
+            try:
+                for child in top.children(recursive=True):
+                    with_info = child.as_dict(["create_time", "cmdline"])
+                    what = " ".join(with_info["cmdline"] or [])[:200]
+                    self.seen.setdefault(child.pid, (with_info["create_time"], what))
+            except psutil.Error:
+                pass
+            time.sleep(0.1)
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def port(self) -> int:
+        match = re.search(r"JupyterLab http://127\.0\.0\.1:(\d+)", self.output)
+        assert match, self.output
+        return int(match.group(1))
+
+    def wait_for_kernel_and_chromium(self, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            whats = [what for _, what in self.seen.values()]
+            if any("ipykernel" in w for w in whats) and any("chrom" in w for w in whats):
+                time.sleep(1.0)  # and the notebook opened in it
+                return
+            assert self.proc.poll() is None, f"the run ended early:\n{self.output}"
+            time.sleep(0.2)
+        pytest.fail(f"no kernel and Chromium after {timeout} s:\n{self.output}")
+
+    def wait_for_line(self, text: str, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in self.output:
+                return True
+            time.sleep(0.02)
+        return False
+
+    def finish(self, timeout: float = 120) -> int:
+        try:
+            code = self.proc.wait(timeout=timeout)
+        finally:
+            self.done.set()
+        time.sleep(0.5)  # the reader thread takes the last lines
+        return code
+
+    def left_behind(self) -> list[str]:
+        """Processes the run started that are still running, and any process that names its folders."""
+        left = []
+        for pid, (created, what) in sorted(self.seen.items()):
+            try:
+                process = psutil.Process(pid)
+                if process.create_time() == created and process.status() != psutil.STATUS_ZOMBIE:
+                    left.append(f"{pid} {what}")
+            except psutil.Error:
+                pass
+        folders = (str(self.tmpdir), str(self.nb))
+        for process in psutil.process_iter(["pid", "cmdline", "status"]):
+            cmdline = " ".join(process.info["cmdline"] or [])
+            if any(f in cmdline for f in folders) and process.info["status"] != psutil.STATUS_ZOMBIE:
+                left.append(f"{process.info['pid']} {cmdline[:200]}")
+        return sorted(set(left))
+
+    def kill_leftovers(self) -> None:
+        """So that a failing test does not leave its JupyterLab running on the machine either."""
+        for line in self.left_behind():
+            try:
+                psutil.Process(int(line.split()[0])).kill()
+            except psutil.Error:
+                pass
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(1)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture
+def run(tmp_path):
+    runs: list[Run] = []
+
+    def start(source: str) -> Run:
+        runs.append(Run(tmp_path, source))
+        return runs[-1]
+
+    yield start
+    for r in runs:
+        if r.proc.poll() is None:
+            os.killpg(r.proc.pid, signal.SIGKILL)
+        r.kill_leftovers()
+        shutil.rmtree(r.tmpdir, ignore_errors=True)
+
+
+def test_a_passing_run_stops_everything_and_removes_its_folders(run):
+    r = run("x = 1\nprint(x)")
+    code = r.finish()
+    assert code == 0, r.output
+    assert "all 1 notebook(s) passed" in r.output
+    assert r.seen, "the watcher saw no process"
+    assert r.left_behind() == [], r.output
+    assert not port_open(r.port())
+    assert list(r.tmpdir.iterdir()) == [], f"left in TMPDIR: {list(r.tmpdir.iterdir())}\n{r.output}"
+    assert "removed" in r.output
+
+
+def test_a_failing_run_stops_everything_and_keeps_its_folder_naming_it(run):
+    r = run("x = 1\nraise ValueError('on purpose')")
+    code = r.finish()
+    assert code == 1, r.output
+    assert "error output without the raises-exception tag" in r.output
+    assert r.left_behind() == [], r.output
+    assert not port_open(r.port())
+    kept = list(r.tmpdir.iterdir())
+    assert len(kept) == 1, kept
+    assert f"kept: {kept[0]}" in r.output  # the folder's path is printed
+    assert (kept[0] / "screenshots" / "00_small.jpeg").is_file()
+    assert (kept[0] / "jupyterlab.log").is_file()
+    assert "Traceback" not in r.output
+
+
+@pytest.mark.parametrize(
+    ("signals", "to_group"),
+    [
+        ([signal.SIGTERM], True),  # `timeout`, a cancelled CI job: the whole process group
+        ([signal.SIGTERM], False),  # `kill PID`
+        ([signal.SIGINT], True),  # Ctrl-C in a terminal: the foreground group
+        ([signal.SIGINT, signal.SIGINT], True),  # Ctrl-C pressed twice: the second must not cut the cleanup short
+    ],
+    ids=["SIGTERM-group", "SIGTERM-process", "SIGINT-once", "SIGINT-twice"],
+)
+def test_a_signal_stops_everything_and_removes_its_folders(run, signals, to_group):
+    r = run("import time\ntime.sleep(300)")  # the notebook runs long: the signal comes while it runs
+    r.wait_for_kernel_and_chromium()
+    port = r.port()
+    assert port_open(port)
+    for i, sig in enumerate(signals):
+        if i:  # once the cleanup has begun (or half a second after the first, where it says nothing)
+            r.wait_for_line("stopping Chromium, JupyterLab", timeout=0.5)
+        try:
+            if to_group:
+                os.killpg(r.proc.pid, sig)
+            else:
+                r.proc.send_signal(sig)
+        except ProcessLookupError:
+            pytest.fail(f"the run ended before signal {i + 1}:\n{r.output}")
+    code = r.finish()
+    assert code in (-signals[0], 128 + signals[0]), f"exit status {code}\n{r.output}"
+    assert r.left_behind() == [], r.output
+    assert not port_open(port), f"JupyterLab still listens on {port}"
+    assert list(r.tmpdir.iterdir()) == [], f"left in TMPDIR: {list(r.tmpdir.iterdir())}\n{r.output}"
+    assert "Traceback" not in r.output, r.output
+    assert "interrupted" in r.output
