@@ -168,7 +168,7 @@ def test_a_copy_of_the_cpu_index_in_TORCH_CPU_INDEX_URL_is_used_when_it_answers(
 
 # --- odd answers from the network (issue 21): one total deadline, a one-line fallback, never a traceback ---
 
-DEADLINE = 1.0  # the probe's deadline in these tests (TORCH_PROBE_SECONDS); the tool's own default is 5 s
+DEADLINE = 0.6  # the probe's deadline in these tests (TORCH_PROBE_SECONDS); the tool's own default is 5 s
 MARGIN = 0.5  # what the probe may take beyond its deadline in-process
 
 
@@ -210,12 +210,12 @@ def ssh_banner(conn):  # a proxy or a port forward that is not HTTP: answers wit
     time.sleep(30)
 
 
-def trickle(conn):  # a slow server: a valid status line, then a header byte every 0.25 s, forever
+def trickle(conn):  # a slow server: a valid status line, then a header byte every 0.1 s, forever
     conn.recv(65536)
     conn.sendall(b"HTTP/1.1 200 OK\r\n")
     while True:
         conn.sendall(b"X")
-        time.sleep(0.25)
+        time.sleep(0.1)
 
 
 def silent(conn):  # accepts and never answers
@@ -353,3 +353,29 @@ def test_a_bad_probe_deadline_is_refused_in_one_line(value, monkeypatch, capsys)
     assert install_torch.main(["cpu"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"TORCH_PROBE_SECONDS={value!r}" in err
+
+
+@pytest.mark.parametrize("url", ["notaurl", "download.pytorch.org/whl/cpu", "ftp://mirror.example/whl/cpu",
+                                 "http://[::1", "https://"])
+def test_a_cpu_index_that_is_not_an_http_address_is_refused_in_one_line(url, monkeypatch, capsys):
+    monkeypatch.setenv("TORCH_CPU_INDEX_URL", url)
+    monkeypatch.delenv("TORCH_PROBE_SECONDS", raising=False)
+    monkeypatch.setattr(install_torch, "installed_torch", lambda: None)
+    monkeypatch.setattr(install_torch.sys, "platform", "linux")
+    monkeypatch.setattr(install_torch, "pip", lambda *a: pytest.fail(f"pip called with {a}"))
+    assert install_torch.main(["cpu"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"TORCH_CPU_INDEX_URL={url!r} is not an http:// or https:// address" in err
+
+
+@pytest.mark.parametrize("text", [None, "numpy==2.0\n", b"\xff\xfe torch==2.13.0"], ids=["missing", "no pin", "binary"])
+def test_a_bad_requirements_file_is_named_in_one_line(text, tmp_path, monkeypatch, capsys):
+    if isinstance(text, bytes):
+        (tmp_path / "requirements.txt").write_bytes(text)
+    elif text is not None:
+        (tmp_path / "requirements.txt").write_text(text)
+    monkeypatch.setattr(install_torch, "ROOT", tmp_path)
+    monkeypatch.setattr(install_torch, "pip", lambda *a: pytest.fail(f"pip called with {a}"))
+    assert install_torch.main(["cpu"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(tmp_path / "requirements.txt") in err and "requirements.txt" in err

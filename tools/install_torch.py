@@ -32,6 +32,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from importlib import metadata
 from pathlib import Path
@@ -69,7 +70,19 @@ def installed_torch() -> str | None:
 
 def cpu_index() -> str:
     """PyTorch's CPU-wheel index, or the copy of it named by the environment variable TORCH_CPU_INDEX_URL."""
-    return os.environ.get("TORCH_CPU_INDEX_URL", "").strip().rstrip("/") or CPU_INDEX
+    given = os.environ.get("TORCH_CPU_INDEX_URL", "").strip()
+    url = given.rstrip("/")
+    if not url:
+        return CPU_INDEX
+    try:
+        parts = urllib.parse.urlsplit(url)
+        proper = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        proper = False
+    if not proper:
+        raise Refused(f"TORCH_CPU_INDEX_URL={given!r} is not an http:// or https:// address: give the address of a "
+                      f"copy of {CPU_INDEX} (e.g. https://mirror.nju.edu.cn/pytorch/whl/cpu), or unset it")
+    return url
 
 
 def probe_seconds() -> float:
@@ -209,11 +222,13 @@ def install(flavour: str) -> int:
         if is_cpu == (flavour == "cpu"):
             print(f"PyTorch {have} is already installed ({flavour} build).")
             return 0
+    cpu_from_its_index = flavour == "cpu" and linux
+    if cpu_from_its_index:  # the settings are checked before anything is uninstalled
+        index, seconds = cpu_index(), probe_seconds()
+    if have is not None and have.split("+")[0] == wanted:
         print(f"Replacing PyTorch {have} with the {flavour} build.", flush=True)
         run_pip([sys.executable, "-m", "pip", "uninstall", "--yes", "torch"], f"uninstall torch {have}")
-    if flavour == "cpu" and linux:
-        index = cpu_index()
-        seconds = probe_seconds()
+    if cpu_from_its_index:
         print(f"Installing {pin}, CPU build (about 200 MB to download; `make install TORCH=cuda` for a GPU).",
               flush=True)
         why_not = probe(f"{index}/torch/", seconds)
