@@ -26,6 +26,13 @@ OUT-src/zh, and changes only those copies:
 
 The build fails on any Sphinx warning (a broken link, a missing image). The pages open from disk (file://), search
 and its excerpts included.
+
+The tool deletes only what it made. OUT is a folder it creates and marks as its own (a file named
+``.made-by-build_book`` in it); an existing folder without that mark (``.``, the checkout, a folder holding your
+files) is refused, and so is a ``--src`` folder without it. Everything is built in a folder beside OUT that the
+tool creates (``.OUT-building-*``: the sources, Sphinx's doctrees and MyST-NB's ``jupyter_execute``), then the new
+book takes OUT's place and the old one is deleted: a failed or interrupted build leaves the previous book as it
+was. A bad --out/--src or an unreadable file ends in one line that names it.
 """
 
 from __future__ import annotations
@@ -38,13 +45,19 @@ import os
 import posixpath
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from notebook_files import NotebookError, read_notebook  # noqa: E402
+
 BOOK = ROOT / "docs" / "book"
 MARKERS = re.compile(r"<!-- reading-path:start -->\n(.*?)<!-- reading-path:end -->", re.S)
 EDITIONS = ("en", "zh")
@@ -61,6 +74,8 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 CHECK = re.compile(r"\b(q\d+)\.check\(")
 EXERCISES = re.compile(r"from linreg_utils\.exercises\.(nb\d\d) import")
 SECTION_LABELS = {"en": ("Hint", "Solution"), "zh": ("提示", "参考答案")}  # used if the catalogue has none
+MARK = ".made-by-build_book"  # in every folder this tool made: only such a folder is ever replaced or deleted
+MARK_TEXT = "This folder was made by tools/build_book.py, which replaces or deletes it at the next build.\n"
 
 RUN_IT = {
     "en": """:::{{admonition}} Run it yourself
@@ -250,7 +265,7 @@ def add_exercise_help(cells: list[dict], edition: str) -> list[dict]:
 def copy_notebook(source: Path, target: Path, edition: str, docs: dict) -> None:
     relative = source.relative_to(ROOT).as_posix()
     page = book_page(relative, docs)[1]
-    nb = json.loads(source.read_text(encoding="utf-8"))
+    nb = read_notebook(source)  # NotebookError: one line naming the file
     for cell in nb["cells"]:
         if cell["cell_type"] == "markdown":
             cell["source"] = relink(cell_text(cell), relative, page, edition, docs)
@@ -282,8 +297,7 @@ LANDING_LINKS = {  # where the landing page says {teaching}: a sentence that lin
 
 
 def prepare(src: Path, edition: str) -> None:
-    """The source folder of one edition: landing page, notebooks, glossary (and the docs/ pages of DOCS)."""
-    shutil.rmtree(src, ignore_errors=True)
+    """The source folder of one edition (a new folder): landing page, notebooks, glossary, the docs/ pages of DOCS."""
     src.mkdir(parents=True)
     docs = docs_pages()
     landing = BOOK / ("zh/index.md" if edition == "zh" else "index.md")
@@ -308,50 +322,191 @@ def prepare(src: Path, edition: str) -> None:
         shutil.copytree(BOOK / "locales", src / "_locales")
 
 
-def sphinx(out: Path, src: Path, edition: str, jobs: str) -> subprocess.Popen:
+def sphinx(out: Path, src: Path, doctrees: Path, edition: str, jobs: str) -> subprocess.Popen:
+    """One edition's Sphinx build, started. MyST-NB writes ``jupyter_execute/`` beside ``out``: keep ``out`` in a
+    folder of the tool's own (:func:`build` uses WORK/en/html)."""
     env = dict(os.environ, BOOK_EDITION=edition, BOOK_SEARCH_DICT=str(src / "_search_dict.txt"),
                PYTHONWARNINGS="ignore")
     command = [
-        sys.executable, "-m", "sphinx", "-b", "html", "-c", str(BOOK), "-d", str(src / ".doctrees"),
+        sys.executable, "-m", "sphinx", "-b", "html", "-c", str(BOOK), "-d", str(doctrees),
         "-j", jobs, "-W", "--keep-going", "-q", str(src), str(out),
     ]
     return subprocess.Popen(command, env=env, cwd=ROOT)
 
 
-def build(out: Path, src: Path, jobs: str = "1", quiet: bool = False) -> None:
-    """Both editions: the two Sphinx builds run side by side (each ``-j jobs``)."""
+# ------------------------------------------------------------------------------- folders the tool owns
+
+
+class BuildError(Exception):
+    """A bad --out/--src, a folder that cannot be written, a failed Sphinx build: ``str()`` is one line."""
+
+
+def made_here(folder: Path) -> bool:
+    """Whether ``folder`` is one this tool made (it holds the mark file)."""
+    mark = folder / MARK
+    return folder.is_dir() and mark.is_file() and not mark.is_symlink()
+
+
+def check_folder(folder: Path, option: str) -> None:
+    """``folder`` (for --out or --src) may be written: it does not exist yet, or this tool made it."""
+    if folder.exists() and not folder.is_dir():
+        raise BuildError(f"{option} {folder}: this is a file, not a folder; give the name of a new folder")
+    if folder.is_dir() and not made_here(folder):
+        raise BuildError(f"{option} {folder}: this folder exists and was not made by tools/build_book.py (no {MARK} "
+                         "in it), so it is left alone; give a new folder's name, or delete it yourself if it is an "
+                         "old book")
+    for above in folder.parents:  # the nearest folder that exists must be a folder, and writable
+        if above.exists():
+            if not above.is_dir():
+                raise BuildError(f"{option} {folder}: {above} is a file, not a folder; move it away or give "
+                                 "another --out")
+            if not os.access(above, os.W_OK | os.X_OK):
+                raise BuildError(f"{option} {folder}: cannot write in {above} (read-only); give a folder you can "
+                                 "write to")
+            break
+
+
+def new_folder(folder: Path) -> Path:
+    """A new folder (its parents made as needed), marked as this tool's."""
+    folder.mkdir(parents=True)
+    (folder / MARK).write_text(MARK_TEXT, encoding="utf-8")
+    return folder
+
+
+def remove(folder: Path) -> None:
+    """Delete a folder this tool made (and only such a folder)."""
+    if made_here(folder):
+        shutil.rmtree(folder)
+
+
+@contextlib.contextmanager
+def signals_as_interrupts():
+    """SIGTERM (from ``timeout``, a cancelled CI job) stops the build as Ctrl-C does, so that the ``finally``
+    clauses stop Sphinx and delete the half-built folder; while they run, a second Ctrl-C or SIGTERM waits."""
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: contextlib.nullcontext()
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def shielded():
+        pending = []
+        previous = {s: signal.signal(s, lambda signum, frame: pending.append(signum))
+                    for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for s, handler in previous.items():
+                signal.signal(s, handler)
+
+    before = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield shielded
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def build(out: Path, src: Path | None = None, jobs: str = "1", quiet: bool = False) -> None:
+    """Both editions into ``out``: the two Sphinx builds run side by side (each ``-j jobs``).
+
+    ``out`` is new or a book this tool built; the new book is made in a folder beside it (WORK =
+    ``.OUT-building-*``) and replaces it only when complete. The sources go to ``src`` (new or the tool's own)
+    if given, else into WORK. WORK goes at the end, unless Sphinx failed: then its path is printed.
+    """
     t0 = time.monotonic()
-    shutil.rmtree(out, ignore_errors=True)
-    builds = {}
-    for edition in EDITIONS:  # the English build runs while the Chinese sources are prepared
-        prepare(src / edition, edition)
-        builds[edition] = sphinx(out / OUTPUT[edition], src / edition, edition, jobs)
-    failed = {edition: b.wait() for edition, b in builds.items()}
-    for edition, code in failed.items():
-        if code:
-            raise subprocess.CalledProcessError(code, f"sphinx ({edition})")
-    for macros in out.glob("**/_static/*webpack-macros.html"):  # the themes' Jinja macros, copied as static files
-        macros.unlink()
+    out = Path(out).resolve()
+    check_folder(out, "--out")
+    if src is not None:
+        src = Path(src).resolve()
+        check_folder(src, "--src")
+        if src == out or src.is_relative_to(out) or out.is_relative_to(src):
+            raise BuildError(f"--src {src} and --out {out}: one is inside the other; give two separate folders")
+        if ROOT.is_relative_to(src):
+            raise BuildError(f"--src {src}: the project is inside it; give a new folder")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
+        (work / MARK).write_text(MARK_TEXT, encoding="utf-8")
+    except OSError as error:
+        raise BuildError(f"--out {out}: cannot make a folder beside it ({error.strerror}: {error.filename})") from None
+    keep = False
+    builds: dict[str, subprocess.Popen] = {}
+    with signals_as_interrupts() as shielded:
+        try:
+            if src is not None:
+                remove(src)
+                new_folder(src)
+            sources = src or work / "src"
+            for edition in EDITIONS:  # the English build runs while the Chinese sources are prepared
+                prepare(sources / edition, edition)
+                builds[edition] = sphinx(work / edition / "html", sources / edition, work / edition / "doctrees",
+                                         edition, jobs)
+            failed = [edition for edition, b in builds.items() if b.wait()]
+            if failed:
+                keep = True
+                raise BuildError(f"the book did not build (sphinx {', '.join(failed)}: see the warnings above); the "
+                                 f"previous book is unchanged; the sources Sphinx read are kept in {sources} (it is "
+                                 f"safe to delete {work})")
+            book = work / "book"
+            (work / "en" / "html").rename(book)
+            (work / "zh" / "html").rename(book / OUTPUT["zh"])
+            for macros in book.glob("**/_static/*webpack-macros.html"):  # the themes' Jinja macros, copied as is
+                macros.unlink()
+            (book / MARK).write_text(MARK_TEXT, encoding="utf-8")
+            # the swap: the old book (checked again: still the tool's own) moves into WORK, the new one takes its place
+            if out.exists() or out.is_symlink():
+                check_folder(out, "--out")
+                out.rename(work / "previous")
+            try:
+                book.rename(out)
+            except OSError:
+                if (work / "previous").exists():
+                    (work / "previous").rename(out)
+                raise
+        except OSError as error:
+            raise BuildError(f"{error.filename or out}: {error.strerror or error}; the previous book is unchanged"
+                             ) from None
+        finally:
+            with shielded():
+                for process in builds.values():
+                    stop(process)
+                if not keep:
+                    remove(work)
     if not quiet:
         size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 2**20
         print(f"book built in {time.monotonic() - t0:.1f} s: {out / 'index.html'} ({size:.0f} MiB)")
-        print(f"open it: file://{(out / 'index.html').resolve()}   or: make book-serve")
+        print(f"open it: file://{out / 'index.html'}   or: make book-serve")
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "book", help="default: build/book")
-    parser.add_argument("--src", type=Path, help="where the copies go (default: OUT's sibling OUT-src)")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "book",
+                        help="the book's folder: new, or one this tool built (default: build/book)")
+    parser.add_argument("--src", type=Path, help="keep the sources Sphinx reads in this folder (new, or one this "
+                        "tool made); default: a temporary folder beside OUT, deleted after the build")
     parser.add_argument("--jobs", default="1", help="Sphinx's -j for each edition's build (default 1: the two "
                         "editions are built side by side)")
     args = parser.parse_args(argv)
-    out = args.out.resolve()
-    src = (args.src or out.with_name(out.name + "-src")).resolve()
     try:
-        build(out, src, args.jobs)
-    except subprocess.CalledProcessError as error:
-        print(f"the book did not build ({error.cmd} exit {error.returncode}): see the warnings above")
-        return 1
+        build(args.out, args.src, args.jobs)
+    except (BuildError, NotebookError) as error:
+        print(f"build_book: {error}", file=sys.stderr)
+        return 1 if isinstance(error, BuildError) and "did not build" in str(error) else 2
+    except KeyboardInterrupt:
+        print("build_book: interrupted; the previous book is unchanged", file=sys.stderr)
+        return 130
     return 0
 
 
