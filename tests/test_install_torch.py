@@ -7,6 +7,7 @@ import hashlib
 import http.server
 import json
 import os
+import signal
 import socket
 import struct
 import subprocess
@@ -286,6 +287,13 @@ def bare_python(tmp_path_factory):
         "import json, os, sys\n"
         "with open(os.environ['FAKE_PIP_LOG'], 'a') as log:\n"
         "    log.write(json.dumps(sys.argv[1:]) + '\\n')\n"
+        "if os.environ.get('FAKE_PIP_PID'):\n"
+        "    if os.environ.get('FAKE_PIP_STUBBORN'):  # a pip that ignores Ctrl-C and SIGTERM\n"
+        "        import signal\n"
+        "        signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "        signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "    open(os.environ['FAKE_PIP_PID'], 'w').write(str(os.getpid()))\n"
+        "    import time; time.sleep(60)\n"
         "code = int(os.environ.get('FAKE_PIP_EXIT', '0'))\n"
         "if code:\n"
         "    print('ERROR: No matching distribution found for torch==2.13.0 (fake pip)', file=sys.stderr)\n"
@@ -379,3 +387,59 @@ def test_a_bad_requirements_file_is_named_in_one_line(text, tmp_path, monkeypatc
     assert install_torch.main(["cpu"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(tmp_path / "requirements.txt") in err and "requirements.txt" in err
+
+
+@linux_only
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
+def test_an_interrupted_probe_ends_in_one_line_at_once(signal_name, bare_python, tmp_path):
+    python, fake_pip = bare_python
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PIP_", "TORCH_"))}
+    env.update(PYTHONPATH=str(fake_pip), FAKE_PIP_LOG=str(tmp_path / "pip.log"), TORCH_PROBE_SECONDS="30")
+    with odd_server(trickle) as (port, hung_up):
+        env["TORCH_CPU_INDEX_URL"] = f"http://127.0.0.1:{port}/whl/cpu"
+        tool = subprocess.Popen([python, Path(install_torch.__file__), "cpu"], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            assert tool.stdout.readline().startswith("Installing torch==2.13.0, CPU build")
+            time.sleep(0.3)  # inside the probe, the trickle under way
+            tool.send_signal(getattr(signal, signal_name))
+            out, err = tool.communicate(timeout=3)
+        finally:
+            tool.kill()
+        assert hung_up.wait(1.5), "the probe is still connected after the tool ended"
+    assert tool.returncode == 130 if signal_name == "SIGINT" else 128 + signal.SIGTERM
+    assert err.count("\n") == 1 and "Traceback" not in err and "interrupted" in err, err
+    assert not (tmp_path / "pip.log").exists()
+
+
+@linux_only
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM", "SIGINT twice"])
+def test_an_interrupted_pip_is_stopped_with_the_tool(signal_name, bare_python, tmp_path):
+    twice = signal_name.endswith(" twice")  # the second Ctrl-C for a pip that ignores the first stop
+    signal_name = signal_name.split()[0]
+    python, fake_pip = bare_python
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PIP_", "TORCH_"))}
+    env.update(PYTHONPATH=str(fake_pip), FAKE_PIP_LOG=str(tmp_path / "pip.log"), FAKE_PIP_PID=str(tmp_path / "pid"),
+               TORCH_CPU_INDEX_URL="http://127.0.0.1:9/whl/cpu")  # the discard port: refused, so pip's own index
+    if twice:
+        env["FAKE_PIP_STUBBORN"] = "1"
+    tool = subprocess.Popen([python, Path(install_torch.__file__), "cpu"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 10
+        while not (tmp_path / "pid").exists() or not (tmp_path / "pid").read_text():
+            assert time.monotonic() < deadline and tool.poll() is None, "the fake pip never started"
+            time.sleep(0.05)
+        pip_pid = int((tmp_path / "pid").read_text())
+        tool.send_signal(getattr(signal, signal_name))
+        if twice:
+            time.sleep(0.5)
+            assert tool.poll() is None  # still waiting for pip to stop
+            tool.send_signal(getattr(signal, signal_name))
+        _, err = tool.communicate(timeout=3)
+    finally:
+        tool.kill()
+    assert tool.returncode == 128 + getattr(signal, signal_name)
+    assert err.count("\n") == 1 and "Traceback" not in err and "interrupted" in err, err
+    with pytest.raises(ProcessLookupError):  # pip went with the tool (killed and reaped, not left running)
+        os.kill(pip_pid, 0)

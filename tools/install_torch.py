@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -207,7 +208,18 @@ def pip(*args: str) -> None:
 
 
 def run_pip(command: list[str], doing: str) -> None:
-    code = subprocess.run(command).returncode
+    """Run pip; on Ctrl-C or SIGTERM stop it (SIGTERM, then SIGKILL after 5 s) and reap it before going on."""
+    process = subprocess.Popen(command)
+    try:
+        code = process.wait()
+    except BaseException:
+        process.terminate()
+        while process.returncode is None:
+            try:
+                process.wait(timeout=5)
+            except (subprocess.TimeoutExpired, KeyboardInterrupt, Stopped):  # too slow, or asked twice: no mercy
+                process.kill()
+        raise
     if code != 0:
         raise PipFailed(code, doing)
 
@@ -264,10 +276,22 @@ def main(argv: list[str]) -> int:
               "the index (PIP_INDEX_URL, TORCH_CPU_INDEX_URL; docs/teaching.md, \"Local mirrors\"), then run "
               "`make install` again.", file=sys.stderr)
         return code if code > 0 else 128 - code  # -N: pip was killed by signal N, which a shell reports as 128+N
-    except KeyboardInterrupt:
-        print(f"{ME}: interrupted; PyTorch may be half installed: run `make install` again.", file=sys.stderr)
-        return 130
+    except (KeyboardInterrupt, Stopped) as stop:  # pip, if it was running, is stopped by run_pip
+        number = stop.args[0] if isinstance(stop, Stopped) else signal.SIGINT
+        how = "Ctrl-C" if number == signal.SIGINT else signal.Signals(number).name
+        print(f"{ME}: interrupted ({how}) before PyTorch was fully installed: run `make install` again.",
+              file=sys.stderr)
+        return 128 + number
+
+
+class Stopped(Exception):
+    """A signal asked us to stop (SIGTERM: what `timeout` or a cancelled CI job sends): ``args[0]`` is its number."""
+
+
+def _stop(number: int, frame: object) -> None:
+    raise Stopped(number)
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, _stop)
     sys.exit(main(sys.argv[1:]))
