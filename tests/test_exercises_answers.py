@@ -173,3 +173,10 @@ def test_a_generator_stuck_before_its_first_batch_is_stopped(short_limit):
         yield x, y
 
     assert "still running after 0.3 seconds" in _in_a_thread(lambda: nb10.q2.diagnose(my_minibatches))
+
+
+def test_full_width_names_of_a_state_dict_are_read_as_ascii():
+    answer = {"ｌｉｎｅａｒ．ｗｅｉｇｈｔ": (2, 3), "linear.bias": (2,)}
+    assert nb06.q1.diagnose_with_notes(answer) == (None, [
+        '(I read the full-width "ｌｉｎｅａｒ．ｗｅｉｇｈｔ" as "linear.weight": type code with the input method in '
+        'English mode.)'])

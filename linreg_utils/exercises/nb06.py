@@ -24,6 +24,7 @@ def _read_state_shapes(answer: Any) -> dict[str, tuple[int, ...]]:
         raise Unreadable("q1.names_only" if names_only else "q1.not_a_dict")
     shapes = {}
     for name, value in answer.items():
+        name = text_answer(name) if isinstance(name, str) else name  # "ｌｉｎｅａｒ．ｗｅｉｇｈｔ" from an input method
         try:  # a tensor (the state dict itself) by its shape; a bare 2 gets "a shape is a tuple ...: write (2,)"
             shapes[name] = shape(value.shape if isinstance(value, torch.Tensor) else value)
         except Unreadable as err:
