@@ -45,6 +45,7 @@ from typing import Any
 
 import nbformat
 import pytest
+from notebook_files import NotebookError, read_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = {"en": ROOT / "notebooks", "zh": ROOT / "notebooks" / "zh"}
@@ -348,9 +349,9 @@ def make_key(path: Path, *, expect_correct: bool = False) -> tuple[Any, list[Exe
     nbval); otherwise the key keeps the notebook's stored outputs until it is run.
     """
     try:
-        nb = nbformat.read(path, as_version=4)
-    except (OSError, ValueError) as err:  # nbformat's NotJSONError is a ValueError
-        raise AnswerKeyError(f"{where(path)}: cannot read the notebook: {err}") from None
+        nb = nbformat.from_dict(read_notebook(path))  # one line naming the file: conflict, cut short, BOM, ...
+    except NotebookError as err:
+        raise AnswerKeyError(f"{where(path)}: cannot read the notebook: {err.problem}") from None
     key = copy.deepcopy(nb)
     exercises = answer(nb, where(path))
     if expect_correct:

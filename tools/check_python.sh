@@ -12,6 +12,10 @@
 # a clear message on a Python too old (or too broken) to run the project's own code.
 # Every message is one line in English and one in Chinese; exit status 1 when the Python cannot be used.
 
+case "${1-}" in
+    -h|--help) echo "usage: sh tools/check_python.sh [PYTHON [VENV [GOAL]]]  (make install runs it; see its first lines)"; exit 0 ;;
+    -*) echo "tools/check_python.sh: unknown option '$1'; usage: sh tools/check_python.sh [PYTHON [VENV [GOAL]]]" >&2; exit 2 ;;
+esac
 python=${1:-python3}
 venv=${2:-.venv}
 goal=${3:-lab}

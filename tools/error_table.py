@@ -46,6 +46,15 @@ def _train(**kwargs):
     return lu.train(_model(), args.pop("x"), args.pop("y"), **args)
 
 
+def _warning_as_error(case: Callable[[], object]) -> object:
+    """Run ``case`` with TrainingGotWorseWarning turned into an error, so that the table shows its message."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", lu.TrainingGotWorseWarning)
+        return case()
+
+
 def _file(tmp: Path, name: str, content: bytes) -> Path:
     path = tmp / name
     path.write_bytes(content)
@@ -161,6 +170,8 @@ def _cases(tmp: Path) -> list[tuple[str, str, Callable[[], object]]]:
         (training, "the loss grows a million-fold without reaching inf", lambda: _train(lr=0.05)),
         (training, "an absurd learning rate for one epoch", lambda: _train(lr=1e30, epochs=1)),
         (training, "a learning rate beyond float32", lambda: _train(lr=1e39)),
+        (training, "the loss ends higher than it started (lr 0.028, a warning)",
+         lambda: _warning_as_error(lambda: _train(lr=0.028))),
         (stopping, "Ctrl-C during train", lambda: _train(loss_fn=_interrupt_at(5), epochs=100)),
         (inputs, "x is a numpy masked array", lambda: _train(x=np.ma.masked_array(x, mask=x > 8))),
         (inputs, "x holds text", lambda: _train(x=x.astype(str))),
@@ -185,6 +196,8 @@ def _cases(tmp: Path) -> list[tuple[str, str, Callable[[], object]]]:
         (cli, "CLI: --output in a missing folder", lambda: _cli("--output", str(tmp / "no" / "m.pt"))),
         (cli, "CLI: --output is a folder", lambda: _cli("--output", str(tmp))),
         (cli, "CLI: the loss diverges (--lr 0.05)", lambda: _cli("--lr", "0.05", "--output", str(tmp / "d.pt"))),
+        (cli, "CLI: the loss ends higher than it started (--lr 0.028, exit 3)",
+         lambda: _cli("--lr", "0.028", "--output", str(tmp / "w.pt"))),
         (cli, "distributed CLI: --epochs 0", lambda: _cli("--epochs", "0", main=distributed_cli)),
         (cli, "distributed CLI: --lr nan", lambda: _cli("--lr", "nan", main=distributed_cli)),
     ]
@@ -278,6 +291,7 @@ ZH = {
     "the loss grows a million-fold without reaching inf": "损失涨了一百万倍，但还没到 inf",
     "an absurd learning rate for one epoch": "只训练一轮，但学习率大得离谱",
     "a learning rate beyond float32": "学习率超出了 float32 的范围",
+    "the loss ends higher than it started (lr 0.028, a warning)": "损失最后比开始时还高（lr 0.028，一个警告）",
     "Ctrl-C during train": "train 运行时按下 Ctrl-C",
     "x is a numpy masked array": "x 是 numpy 的掩码数组",
     "x holds text": "x 里是文本",
@@ -301,6 +315,8 @@ ZH = {
     "CLI: --output in a missing folder": "命令行：--output 在一个不存在的文件夹里",
     "CLI: --output is a folder": "命令行：--output 是一个文件夹",
     "CLI: the loss diverges (--lr 0.05)": "命令行：损失发散（--lr 0.05）",
+    "CLI: the loss ends higher than it started (--lr 0.028, exit 3)":
+        "命令行：损失最后比开始时还高（--lr 0.028，退出码 3）",
     "distributed CLI: --epochs 0": "分布式命令行：--epochs 0",
     "distributed CLI: --lr nan": "分布式命令行：--lr nan",
 }
@@ -359,8 +375,13 @@ def pages(tmp: Path) -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
+    import argparse
     import tempfile
 
+    parser = argparse.ArgumentParser(prog="error_table.py", description="Rewrite docs/errors.md and "
+                                     "docs/errors.zh-CN.md from the cases in this file.")
+    parser.add_argument("--check", action="store_true", help="exit 1 if either page is out of date")
+    argv = ["--check"] if parser.parse_args(argv).check else []
     with tempfile.TemporaryDirectory() as tmp:
         texts = pages(Path(tmp))
     if "--check" in argv:

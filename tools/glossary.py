@@ -12,10 +12,12 @@ tables name the same terms.
 
 from __future__ import annotations
 
-import json
+import argparse
 import re
 import sys
 from pathlib import Path
+
+from notebook_files import NotebookError, read_notebook, write_text
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -25,7 +27,7 @@ ROW = re.compile(r"^\|(.+)\|\s*$", re.M)
 
 def key_terms(path: Path) -> list[tuple[str, ...]]:
     """The rows of a notebook's "## Key terms" table, as tuples of cell texts (header and rule left out)."""
-    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb = read_notebook(path)
     for cell in nb["cells"]:
         text = "".join(cell["source"])
         if cell["cell_type"] == "markdown" and re.match(r"## (Key terms|关键术语)", text):
@@ -74,12 +76,20 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
+    parser = argparse.ArgumentParser(prog="glossary.py", description="Write docs/glossary.md from the notebooks' "
+                                     "Key terms tables.")
+    parser.add_argument("--check", action="store_true", help="exit 1 if docs/glossary.md is not current")
+    args = parser.parse_args(argv)
+    try:
+        text = render()
+    except NotebookError as error:
+        print(f"glossary.py: {error}", file=sys.stderr)
+        return 2
+    if args.check:
         current = GLOSSARY.exists() and GLOSSARY.read_text(encoding="utf-8") == text
         print("docs/glossary.md is current" if current else "docs/glossary.md is stale: run python tools/glossary.py")
         return 0 if current else 1
-    GLOSSARY.write_text(text, encoding="utf-8")
+    write_text(GLOSSARY, text)
     print(f"wrote {GLOSSARY.relative_to(ROOT)} ({text.count(chr(10)) - 10} terms)")
     return 0
 

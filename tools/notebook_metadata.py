@@ -25,12 +25,18 @@ def strip_run_metadata(nb: dict[str, Any]) -> dict[str, Any]:
     ``collapsed``/``scrolled`` view state of code cells.
     """
     metadata = nb.setdefault("metadata", {})
-    language = (metadata.get("language_info") or {}).get("name") or (metadata.get("kernelspec") or {}).get("language")
-    metadata["language_info"] = {"name": language or "python"}
+    if not isinstance(metadata, dict):  # a hand-edited file: say so rather than fail on a missing .get
+        raise ValueError(f"the notebook's metadata is a {type(metadata).__name__}, not an object")
+    language_info, kernelspec = metadata.get("language_info"), metadata.get("kernelspec")
+    language = ((language_info.get("name") if isinstance(language_info, dict) else None)
+                or (kernelspec.get("language") if isinstance(kernelspec, dict) else None))
+    metadata["language_info"] = {"name": language if isinstance(language, str) else "python"}
     for key in NOTEBOOK_RUN_KEYS:
         metadata.pop(key, None)
     for cell in nb.get("cells", []):
-        cell_metadata = cell.get("metadata", {})
+        cell_metadata = cell.get("metadata", {}) if isinstance(cell, dict) else None
+        if not isinstance(cell_metadata, dict):
+            continue
         for key in CELL_RUN_KEYS:
             cell_metadata.pop(key, None)
         if cell.get("cell_type") == "code":

@@ -20,11 +20,13 @@ Totals are rounded to the nearest 5 minutes. tests/test_reading_path.py fails wh
 
 from __future__ import annotations
 
-import json
+import argparse
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from notebook_files import NotebookError, read_notebook, write_notebook, write_text
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -134,7 +136,7 @@ def _round(minutes: float) -> int:
 
 def reading_times(path: Path) -> tuple[int, int]:
     """(core path, everything) in minutes, rounded to 5; "everything" is longer when a section is optional."""
-    parts = sections(json.loads(path.read_text(encoding="utf-8")))
+    parts = sections(read_notebook(path))
     core = _round(sum(s.minutes for s in parts if not s.optional))
     full = _round(sum(s.minutes for s in parts))
     return core, max(full, core + 5) if any(s.optional for s in parts) else full
@@ -153,7 +155,7 @@ def notebook_paths(language: Edition = ENGLISH) -> list[Path]:
 
 
 def _title(path: Path) -> str:
-    first = _source(json.loads(path.read_text(encoding="utf-8"))["cells"][0]).splitlines()[0]
+    first = _source(read_notebook(path)["cells"][0]).splitlines()[0]
     return first.lstrip("# ").split(" — ")[0]
 
 
@@ -177,7 +179,7 @@ def _hours(minutes: int, language: Edition = ENGLISH) -> str:
 
 
 def _write_notebook(path: Path) -> bool:
-    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb = read_notebook(path)
     header = nb["cells"][0]
     old = _source(header)
     language = edition(path)
@@ -187,20 +189,37 @@ def _write_notebook(path: Path) -> bool:
     if new == old:
         return False
     header["source"] = new.splitlines(True)
-    path.write_text(json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_notebook(nb, path)
     return True
 
 
 def _write_readme(language: Edition) -> bool:
     text = language.readme.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        raise SystemExit(f"reading_time.py: {language.readme.relative_to(ROOT)} has no {README_START} ... "
+                         f"{README_END} lines around its reading-path table; put them back")
     start, end = text.index(README_START) + len(README_START), text.index(README_END)
     new = text[:start] + "\n" + readme_table(notebook_paths(language), language) + "\n" + text[end:]
     if new != text:
-        language.readme.write_text(new, encoding="utf-8")
+        write_text(language.readme, new)
     return new != text
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="reading_time.py", description="Print each notebook's core and full "
+                                     "reading time.")
+    parser.add_argument("--write", action="store_true", help="also update the notebooks' Reading time lines and "
+                        "the README tables")
+    args = parser.parse_args(argv)
+    try:
+        return _main(args.write)
+    except NotebookError as error:
+        print(f"reading_time.py: {error}", file=sys.stderr)
+        return 2
+
+
+def _main(write: bool) -> int:
+    argv = ["--write"] if write else []
     changed = []
     for language in EDITIONS:
         for path in notebook_paths(language):

@@ -8,6 +8,11 @@
 # output and every exercise must now say ✅; "twice in a row" is the reversed run followed by the parallel run,
 # and the parallel run starts from inside notebooks/.
 set -euo pipefail
+case "${1-}" in
+    "") ;;
+    -h|--help) sed -n '2,/^set /p' "$0" | sed '$d; s/^# \{0,1\}//'; echo "usage: make test-anywhere (or bash tools/test_anywhere.sh, no arguments)"; exit 0 ;;
+    *) echo "tools/test_anywhere.sh: takes no arguments (got '$*'); run make test-anywhere" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 PY="$ROOT/.venv/bin/python"

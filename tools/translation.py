@@ -84,7 +84,11 @@ class UsageError(Exception):
 
 
 def load(path: Path) -> dict:
-    return read_notebook(path)
+    """The notebook at ``path``; a NotebookError names it as the messages do (notebooks/zh/05_x.ipynb)."""
+    try:
+        return read_notebook(path)
+    except NotebookError as error:
+        raise NotebookError(_shown(Path(path)), error.problem) from None
 
 
 def save(nb: dict, path: Path) -> None:
