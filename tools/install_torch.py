@@ -5,10 +5,10 @@
 
 On Linux, PyPI's `torch` wheel is the CUDA build and pulls about 17 nvidia/cuda/triton packages (gigabytes)
 that eleven data points do not need. PyTorch publishes CPU-only wheels on its own index, so for `cpu` we ask
-that index first. If it does not answer properly within a few seconds (a proxy, a mirror-only network, a proxy
-that answers with something that is not HTTP, a server that answers a byte at a time), we say so in one line and
-use pip's default index instead, rather than let pip retry an unreachable index for minutes. The few seconds are
-a total deadline for the whole probe (name lookup, connection and answer): no answer can stretch it.
+that index first. If it does not answer properly within a few seconds (a firewall, a mirror-only network, a proxy
+that answers with something that is not HTTP, a server that sends its answer a byte at a time), we say so in one
+line and use pip's default index instead, rather than let pip retry an unreachable index for minutes. The few
+seconds are a total deadline for the whole probe (name lookup, connection and answer): no answer can stretch it.
 On macOS and Windows the default index already serves CPU builds, so `cpu` changes nothing there.
 
 Mirrors, without editing any file of the project (docs/teaching.md, "Local mirrors"):
@@ -133,7 +133,7 @@ def _opener(connections: _Connections) -> urllib.request.OpenerDirector:
     """urllib's opener (proxies from the environment, redirects), with every connection it makes recorded."""
 
     def tracked(http_class: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
-        class Tracked(http_class):  # type: ignore[misc, valid-type]
+        class Tracked(http_class):
             def connect(self) -> None:
                 super().connect()
                 connections.add(self.sock)
@@ -168,7 +168,13 @@ def probe(url: str, timeout: float = PROBE_TIMEOUT_S) -> str | None:
             request = urllib.request.Request(url, method="HEAD")
             _opener(connections).open(request, timeout=timeout).close()
         except urllib.error.HTTPError as error:
-            outcome.append(f"a redirect loop (HTTP {error.code})" if 300 <= error.code < 400 else None)
+            error.close()
+            if not 300 <= error.code < 400:
+                outcome.append(None)  # an HTTP answer: the index is there (pip says the rest)
+            elif "infinite loop" in str(error.msg):
+                outcome.append(f"a redirect loop (HTTP {error.code})")
+            else:
+                outcome.append(f"a redirect that goes nowhere (HTTP {error.code})")
         except urllib.error.URLError as error:
             reason = error.reason
             outcome.append(f"{reason.__class__.__name__}: {reason}" if isinstance(reason, BaseException)
