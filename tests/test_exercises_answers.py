@@ -63,7 +63,7 @@ def test_a_meta_tensor_is_told_it_has_no_numbers_in_both_languages():
     answer = torch.zeros(5, 1, device="meta")
     assert "meta device" in nb01.q1.diagnose(answer) and "(5, 1)" in nb01.q1.diagnose(answer)
     set_language("zh")
-    assert "meta 设备" in nb01.q1.diagnose(answer) and "没有可以检查的数值" in nb01.q1.diagnose(answer)
+    assert "meta 设备" in nb01.q1.diagnose(answer) and "没有数值" in nb01.q1.diagnose(answer)
 
 
 @pytest.mark.parametrize("answer", [Fraction(2), Decimal("2.0"), np.float16(2.0), np.int8(2), torch.tensor([2])])
@@ -160,7 +160,7 @@ def test_a_generator_that_never_ends_is_stopped_after_many_batches(short_limit):
             start += batch_size
 
     message = _in_a_thread(lambda: nb10.q2.diagnose(my_minibatches))
-    assert message.startswith("my_minibatches kept giving items: the check stopped after 30")
+    assert message.startswith("my_minibatches kept giving items: the check stopped it after 30, far more than")
     set_language("zh")
     assert "一直在产出新的项" in _in_a_thread(lambda: nb10.q2.diagnose(my_minibatches))
 

@@ -32,13 +32,13 @@ TEXT = {
     "your_code_raised": "your code stopped with an error: {error}.",
     "tensor_dtype": "{name} is a tensor of dtype torch.{got_dtype}, expected torch.{dtype}: convert it with "
     ".to(torch.{dtype}).",
-    "meta": "your tensor is on the meta device: it has a shape, {shape}, but no numbers to check. Make it on the "
-    "CPU (leave out device=\"meta\"), or move it there with .to(\"cpu\") after computing its values.",
+    "meta": "your tensor is on the meta device: it has a shape, {shape}, but no numbers, so there is nothing to "
+    "check. Compute it on the CPU instead: leave out device=\"meta\" and .to(\"meta\").",
     "complex": "your answer holds complex numbers (dtype {dtype}); this question needs real numbers.",
     "full_width": "(I read the full-width \"{typed}\" as \"{read}\": type code with the input method in English "
     "mode.)",
-    "ran_away": "your code was still running after {seconds:g} seconds, so the check stopped it: a loop that never "
-    "ends? Check that the loop's condition becomes false, or that the loop runs over a range.",
-    "endless": "{name} kept giving items: the check stopped after {limit}, many more than expected. Does its loop "
-    "end? Loop over range(0, n, batch_size), not while True.",
+    "ran_away": "your code was still running after {seconds:g} seconds, so the check stopped it: does it have a "
+    "loop that never ends? Check that the loop's condition becomes false at some point, or loop over a range.",
+    "endless": "{name} kept giving items: the check stopped it after {limit}, far more than expected. Does its loop "
+    "ever end? A for loop over a range ends by itself; a while True loop does not.",
 }

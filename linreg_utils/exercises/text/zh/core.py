@@ -31,12 +31,12 @@ TEXT = {
     "your_code_raised": "你的代码运行时出错了：{error}。",
     "tensor_dtype": "{name} 是数据类型（dtype）为 torch.{got_dtype} 的张量，应该是 torch.{dtype}："
     "用 .to(torch.{dtype}) 转换一下。",
-    "meta": "你的张量在 meta 设备上：它只有形状 {shape}，没有可以检查的数值。"
-    "请在 CPU 上创建它（去掉 device=\"meta\"），或者算出数值后用 .to(\"cpu\") 把它移到 CPU 上。",
+    "meta": "你的张量在 meta 设备上：它只有形状 {shape}，没有数值，所以没有什么可以检查。"
+    "请改在 CPU 上计算它：去掉 device=\"meta\" 和 .to(\"meta\")。",
     "complex": "你的答案里有复数（数据类型 {dtype}）；这道题要的是实数。",
     "full_width": "（你输入的是全角字符“{typed}”，这里按半角的“{read}”来读。写代码时请把输入法切换到英文模式。）",
     "ran_away": "你的代码运行了 {seconds:g} 秒还没有结束，检查把它停下了：是不是有一个永远不会结束的循环？"
-    "看看循环的条件最后会不会变成假（False），或者让循环遍历一个 range。",
-    "endless": "{name} 一直在产出新的项：检查在 {limit} 项之后把它停下了，这远远多于应有的数目。它的循环会结束吗？"
-    "请遍历 range(0, n, batch_size)，而不是用 while True。",
+    "看看循环的条件最后会不会变成假（False），或者改用遍历 range 的 for 循环。",
+    "endless": "{name} 一直在产出新的项：检查在第 {limit} 项之后把它停下了，这远远多于应有的数目。它的循环会结束吗？"
+    "遍历 range 的 for 循环会自己结束，while True 循环不会。",
 }
