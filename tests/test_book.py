@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -74,6 +76,33 @@ def test_search_dictionary_keeps_glossary_terms_whole():
     assert not any(t.isascii() for t in terms)
 
 
+NODE = shutil.which("node") or shutil.which("nodejs")
+# Chinese phrases a reader types without spaces, and the page that must be among the results
+CHINESE_PHRASES = {"稳定学习率": "notebooks/08_learning_rate_and_feature_scaling",
+                   "小批量梯度下降": "notebooks/10_minibatches_and_devices"}
+
+
+def split_chinese_queries(index: str, queries: list[str]) -> list[list[str]]:
+    """docs/book/_static/zh-stemmer.js's splitQuery, run in Node on a search index (searchindex.js's text)."""
+    script = ("var window = globalThis; let Search = {_index: null, setIndex(i) { Search._index = i; }};\n"
+              + index + "\n" + (ROOT / "docs/book/_static/zh-stemmer.js").read_text(encoding="utf-8")
+              + f"\nconsole.log(JSON.stringify({json.dumps(queries)}.map((q) => splitQuery(q))));")
+    done = subprocess.run([NODE, "-"], input=script, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.mark.skipif(not NODE, reason="needs Node.js to run the search page's JavaScript")
+def test_chinese_queries_are_cut_into_the_words_of_the_index():
+    """A query written as Chinese is, without spaces, is cut into the index's words (jieba's, on the text)."""
+    words = ["稳定", "学习", "学习率", "小批量", "梯度", "下降", "梯度下降", "随机", "什么"]
+    index = "Search.setIndex(" + json.dumps({"terms": {w: 0 for w in words}, "titleterms": {"权重": 1}}) + ")"
+    assert split_chinese_queries(index, ["稳定学习率", "小批量梯度下降", "学习率 lr", "学习率是什么", "权重衰减项",
+                                         "火箭", "loss, 学习率"]) == [
+        ["稳定", "学习率"], ["小批量", "梯度下降"], ["学习率", "lr"], ["学习率", "什么"], ["权重", "衰减项"],
+        ["火箭"], ["loss", "学习率"]]
+
+
 @pytest.mark.parametrize("edition", ["en", "zh"])
 def test_exercise_help_comes_from_the_catalogue_in_the_pages_language(edition):
     from linreg_utils.exercises import get_language, set_language
@@ -120,7 +149,7 @@ def book(tmp_path_factory) -> Path:
     if os.environ.get("BOOK_TEST") != "1":
         pytest.skip("the built book is checked by make test-browser (or BOOK_TEST=1, or BOOK_DIR=build/book)")
     out = tmp_path_factory.mktemp("book") / "book"
-    build_book.build(out, out.with_name("book-src"), quiet=True)
+    build_book.build(out, quiet=True)
     return out
 
 
@@ -166,6 +195,16 @@ def pages(book) -> dict[Path, Page]:
     found = {path: parse(path) for path in sorted(book.rglob("*.html"))}
     assert len(found) >= 2 * (len(NOTEBOOKS) + 3), f"only {len(found)} pages in {book}"
     return found
+
+
+def test_the_book_is_the_tools_own_folder_with_nothing_left_beside_it(book):
+    """Marked as build_book.py's (the next build may replace it); MyST-NB's jupyter_execute/ (written beside each
+    Sphinx output folder) and the build's temporary folder are neither in the book nor next to it."""
+    assert (book / build_book.MARK).is_file()
+    for folder in (book, book.parent):
+        assert not (folder / "jupyter_execute").exists() and not (folder / ".jupyter_cache").exists()
+        assert not list(folder.glob(f".{book.name}-building-*")), f"a half-built book left in {folder}"
+    assert not (book / "zh" / "jupyter_execute").exists()
 
 
 def test_every_internal_link_and_anchor_resolves(book, pages):
@@ -315,3 +354,23 @@ def test_each_edition_searches_itself_with_excerpts_shipped_as_a_script(book, ed
     page = data["notebooks/08_learning_rate_and_feature_scaling"]
     assert ("学习率" if edition == "zh" else "learning rate") in page["text"]
     assert page["sections"] and all(0 <= a <= b <= len(page["text"]) for a, b in page["sections"].values())
+
+
+@pytest.mark.skipif(not NODE, reason="needs Node.js to run the search page's JavaScript")
+def test_chinese_phrases_without_spaces_find_their_pages(book):
+    """稳定学习率, 小批量梯度下降: each word the query is cut into is in the Chinese index, and the pages that hold
+    them all include the expected one (Sphinx's search needs every word of the query on a page)."""
+    index = (book / "zh" / "searchindex.js").read_text(encoding="utf-8")
+    data = json.loads(index[index.index("(") + 1:index.rindex(")")])
+    docnames = data["docnames"]
+    for query, split in zip(CHINESE_PHRASES, split_chinese_queries(index, list(CHINESE_PHRASES)), strict=True):
+        assert len(split) >= 2, f"{query}: cut into {split}"
+        found = None
+        for word in split:
+            pages = set()
+            for table in (data["terms"], data["titleterms"]):
+                hits = table.get(word, [])
+                pages |= {docnames[i] for i in ([hits] if isinstance(hits, int) else hits)}
+            assert pages, f"{query}: {word!r} is not in the index"
+            found = pages if found is None else found & pages
+        assert CHINESE_PHRASES[query] in found, f"{query} ({split}): found {sorted(found)}"

@@ -11,8 +11,8 @@ index): the English one in OUT/, the Chinese one (``language = "zh_CN"``) in OUT
 exist), so the edition switch on a page leads to the same page of the other build.
 
 The notebooks are not duplicated in git: this script copies them (and docs/glossary.md, the teacher's guides, the
-error tables and the two landing pages of docs/book/) into one source folder per edition, OUT-src/en and
-OUT-src/zh, and changes only those copies:
+error tables and the two landing pages of docs/book/) into one source folder per edition, SRC/en and SRC/zh
+(SRC: --src, or a temporary folder beside OUT), and changes only those copies:
 
 - each image cell's ``"alt"`` metadata is copied into ``mystnb.image.alt``, so the <img> carries it;
 - a "Run it yourself" box (``make lab`` / ``make lab-zh``, ``make test``, a link to download the original .ipynb)
@@ -22,7 +22,8 @@ OUT-src/zh, and changes only those copies:
 - links between files of the repository become links between pages of the book (a link to a page of the other
   edition: ``edition:`` URLs, see conf.py); links to README.md / README.zh-CN.md go to the landing pages;
 - the landing pages get the reading-path tables of README.md / README.zh-CN.md;
-- a jieba user dictionary of the glossary's Chinese terms keeps terms such as 学习率 whole in the search index.
+- a jieba user dictionary of the glossary's Chinese terms keeps terms such as 学习率 whole in the search index (a
+  query such as 稳定学习率 is cut into the index's words on the search page: docs/book/_static/zh-stemmer.js).
 
 The build fails on any Sphinx warning (a broken link, a missing image). The pages open from disk (file://), search
 and its excerpts included.
@@ -465,16 +466,18 @@ def build(out: Path, src: Path | None = None, jobs: str = "1", quiet: bool = Fal
             for macros in book.glob("**/_static/*webpack-macros.html"):  # the themes' Jinja macros, copied as is
                 macros.unlink()
             (book / MARK).write_text(MARK_TEXT, encoding="utf-8")
-            # the swap: the old book (checked again: still the tool's own) moves into WORK, the new one takes its place
-            if out.exists() or out.is_symlink():
-                check_folder(out, "--out")
-                out.rename(work / "previous")
-            try:
-                book.rename(out)
-            except OSError:
-                if (work / "previous").exists():
-                    (work / "previous").rename(out)
-                raise
+            # the swap: the old book (checked again: still the tool's own) moves into WORK, the new one takes its
+            # place; a signal waits until both moves are done
+            with shielded():
+                if out.exists() or out.is_symlink():
+                    check_folder(out, "--out")
+                    out.rename(work / "previous")
+                try:
+                    book.rename(out)
+                except OSError:
+                    if (work / "previous").exists():
+                        (work / "previous").rename(out)
+                    raise
         except OSError as error:
             raise BuildError(f"{error.filename or out}: {error.strerror or error}; the previous book is unchanged"
                              ) from None

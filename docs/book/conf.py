@@ -1,7 +1,7 @@
 """Sphinx settings for the read-along book: one edition per Sphinx build, stored outputs, fully offline.
 
 Built by ``make book`` (tools/build_book.py). The two editions are two Sphinx builds of two source folders
-(build/book-src/en, build/book-src/zh) with these settings, chosen by ``BOOK_EDITION``:
+(SRC/en, SRC/zh: see tools/build_book.py) with these settings, chosen by ``BOOK_EDITION``:
 
 - ``en``: ``language = "en"``, English search; written to build/book/;
 - ``zh``: ``language = "zh_CN"`` (Sphinx's and the themes' Chinese messages, ``<html lang="zh-CN">``), a search
@@ -37,7 +37,8 @@ extensions = ["myst_nb", "sphinx_copybutton", "book_search"]
 templates_path = [str(HERE / "_templates")]
 html_static_path = [str(HERE / "_static")]
 html_css_files = ["book.css"]
-html_js_files = ["book.js"] + (["zh-stemmer.js"] if CHINESE else [])  # zh-stemmer.js: a Sphinx 9.0 zh-search fix
+# zh-stemmer.js: Sphinx 9.0's zh search made to work, and a query such as 稳定学习率 cut into the index's words
+html_js_files = ["book.js"] + (["zh-stemmer.js"] if CHINESE else [])
 exclude_patterns = ["_originals/**", "_locales/**", "**.ipynb_checkpoints"]
 # chrome the themes leave untranslated (e.g. the colour-mode menu): _locales/zh_CN/LC_MESSAGES/sphinx.po, copied
 # there by tools/build_book.py from docs/book/locales (Sphinx compiles it on the way)
@@ -73,7 +74,9 @@ mathjax3_config = {"options": {"menuOptions": {"settings": {"assistiveMml": True
 
 # search: each edition its own index. English: English stemming. Chinese: jieba splits the text (and Latin words
 # are English-stemmed); the user dictionary (written by tools/build_book.py from the glossary) keeps terms like
-# 学习率 whole. The result excerpts come from _static/book-search-texts.js (book_search.py), not from fetch(),
+# 学习率 whole. A query, typed without spaces as Chinese is, is cut into the same words in the browser:
+# _static/zh-stemmer.js splits it into the words the index holds (nothing is downloaded).
+# The result excerpts come from _static/book-search-texts.js (book_search.py), not from fetch(),
 # which file:// refuses: Sphinx's own excerpts are off.
 html_search_language = "zh" if CHINESE else "en"
 html_show_search_summary = False
