@@ -180,3 +180,10 @@ def test_full_width_names_of_a_state_dict_are_read_as_ascii():
     assert nb06.q1.diagnose_with_notes(answer) == (None, [
         '(I read the full-width "ｌｉｎｅａｒ．ｗｅｉｇｈｔ" as "linear.weight": type code with the input method in '
         'English mode.)'])
+
+
+def test_the_chinese_note_follows_the_verdict_without_a_space(capsys):
+    set_language("zh")
+    nb06.q3.check(("．ｐｔ", True))
+    expected = "✅ 正确！（你输入的是全角字符“．ｐｔ”，这里按半角的“.pt”来读。写代码时请把输入法切换到英文模式。）\n"
+    assert capsys.readouterr().out == expected

@@ -452,8 +452,9 @@ def kept_random_state() -> Iterator[None]:
     saved and restored (torch's generator is shared by all threads, so a check in a thread restores it too).
     """
     numpy_state, python_state = np.random.get_state(), random.getstate()  # noqa: NPY002 - the global one
+    gpus = list(range(torch.cuda.device_count())) if torch.cuda.is_initialized() else []
     try:
-        with torch.random.fork_rng(devices=[]):
+        with torch.random.fork_rng(devices=gpus):
             yield
     finally:
         np.random.set_state(numpy_state)  # noqa: NPY002
@@ -722,7 +723,7 @@ class Question:
     def check(self, answer: Any) -> None:
         """Show ``Correct`` or a message that says what to fix (formatted in Jupyter, plain in a terminal)."""
         problem, notes = self.diagnose_with_notes(answer)
-        after = "".join(" " + n for n in notes)
+        after = "".join(n if n.startswith("（") else " " + n for n in notes)  # no space before a full-width （
         if problem is None:
             correct = text("core", "correct")
             Feedback(f"✅ {correct}{after}", f"✅ **{correct}**{_markdown(after)}").show()
