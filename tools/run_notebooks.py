@@ -68,11 +68,14 @@ def main(argv: list[str]) -> int:
     notebook_env.apply()
     editions = [ROOT / "notebooks", ROOT / "notebooks" / "zh"]  # English, then Chinese
     paths = [p.resolve() for p in args.notebooks] or [p for d in editions for p in sorted(d.glob("[0-9][0-9]_*.ipynb"))]
-    try:
-        for path in paths:  # every file is checked before the first (slow) run
+    unreadable = []
+    for path in paths:  # every file is checked before the first (slow) run; each bad one gets its line
+        try:
             load(path)
-    except NotebookError as error:
-        print(f"run_notebooks.py: {error}", file=sys.stderr)
+        except NotebookError as error:
+            unreadable.append(error)
+            print(f"run_notebooks.py: {error}", file=sys.stderr)
+    if unreadable:
         return 2
     for path in paths:
         print(f"running {_shown(path)}", flush=True)
