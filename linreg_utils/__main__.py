@@ -11,6 +11,7 @@ import argparse
 import shutil
 import sys
 import tempfile
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,11 +24,12 @@ from .data import make_linear_data
 from .evaluation import predict
 from .language import message
 from .model import LinearRegressionModel
-from .training import TrainingDivergedError, TrainingInterrupted, train
+from .training import TrainingDivergedError, TrainingGotWorseWarning, TrainingInterrupted, train
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = cli.OneLineParser(prog="python -m linreg_utils", description=message("main.description"))
+    parser = cli.OneLineParser(prog="python -m linreg_utils", description=message("main.description"),
+                               epilog=message("main.exit_codes"))
     parser.add_argument("--epochs", type=cli.positive(int), default=1000, help=message("main.epochs"))
     parser.add_argument("--lr", type=cli.positive(float), default=0.01, help=message("main.lr"))
     parser.add_argument("--log-every", type=cli.non_negative_int, default=50, help=message("main.log_every"))
@@ -43,10 +45,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
-    """Run the post end to end; return the exit code (0 ok, 1 diverged or mismatch, 130 Ctrl-C, 143 SIGTERM).
+    """Run the post end to end; return the exit code (0 ok, 1 diverged or mismatch, 3 the loss ended higher than
+    it started, 130 Ctrl-C, 143 SIGTERM).
 
     Every option, the output path included, is checked before training starts; a bad one exits
-    with one line and code 2. Nothing is written unless training succeeds.
+    with one line and code 2. Nothing is written unless training succeeds: a model whose loss went up
+    (a learning rate just above the stable limit) is not saved either, and its one line names the limit.
     """
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -60,10 +64,15 @@ def _main(argv: Sequence[str] | None = None) -> int:
     model = LinearRegressionModel(1, 1)
     print(message("main.training", epochs=args.epochs, lr=args.lr), flush=True)
     try:
-        history = train(model, x, y, epochs=args.epochs, lr=args.lr, log_every=args.log_every)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", TrainingGotWorseWarning)  # a worse model is a failure here, not a note
+            history = train(model, x, y, epochs=args.epochs, lr=args.lr, log_every=args.log_every)
     except TrainingDivergedError as err:
         print(message("cli.failed", prog=parser.prog, error=err), file=sys.stderr)
         return 1
+    except TrainingGotWorseWarning as err:
+        print(message("cli.failed", prog=parser.prog, error=err), file=sys.stderr)
+        return 3
     except TrainingInterrupted as err:
         return cli.interrupt_exit(parser.prog, message("main.after_epoch", epoch=err.epoch, epochs=args.epochs))
     except KeyboardInterrupt:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import signal
 import threading
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import FrameType
@@ -32,6 +33,25 @@ class TrainingDivergedError(RuntimeError):
     def __init__(self, message: str, history: History | None = None) -> None:
         super().__init__(message)
         self.history = history
+
+
+class TrainingGotWorseWarning(UserWarning):
+    """Warned by :func:`train` when the last epoch's loss is higher than the first: the model got worse.
+
+    Training did not blow up (that raises :class:`TrainingDivergedError`), but the loss grew, most often because
+    the learning rate is just above the stable limit ``2 / λ_max`` (:func:`linreg_utils.stable_lr_limit`).
+    To turn it into an error: ``warnings.simplefilter("error", TrainingGotWorseWarning)``.
+
+    Attributes:
+        history: the :class:`History` of the run.
+        limit: the largest stable learning rate for this x, when known (plain full-batch SGD on the MSE of a
+            linear model), else ``None``.
+    """
+
+    def __init__(self, message: str, history: History | None = None, limit: float | None = None) -> None:
+        super().__init__(message)
+        self.history = history
+        self.limit = limit
 
 
 class TrainingInterrupted(KeyboardInterrupt):
@@ -249,6 +269,11 @@ def train(
             running epoch to finish, so the model holds the parameters after the last completed
             epoch; ``err.history`` holds the losses of the completed epochs.
 
+    Warns:
+        TrainingGotWorseWarning: if the loss of the last epoch is higher than that of the first, so the model
+            is worse than when it started; it names both losses, the learning rate and, for plain SGD on a
+            linear model, the stable limit ``2 / λ_max`` for this x.
+
     Example:
         >>> from linreg_utils import make_linear_data
         >>> x, y = make_linear_data()
@@ -318,7 +343,10 @@ def train(
             message("training.interrupted", done=done, total=start_epoch + epochs, kept=kept, count=len(losses)),
             History(np.array(losses, dtype=np.float64), lr), done, consistent,
         ) from None
-    return History(np.array(losses, dtype=np.float64), lr)
+    history = History(np.array(losses, dtype=np.float64), lr)
+    if history.final_loss > history.losses[0]:
+        warnings.warn(_got_worse(history, start_epoch, lr, limit), stacklevel=2)
+    return history
 
 
 def gradient_step(
@@ -390,6 +418,30 @@ def _advice(lr: float | None, limit: float | None) -> str:
     else:
         smaller = message("training.tenth", suggested=lr / 10) if lr else message("training.a_tenth")
     return message("training.advice", smaller=smaller)
+
+
+def _got_worse(history: History, start_epoch: int, lr: float | None,
+               limit: float | None) -> TrainingGotWorseWarning:
+    """The warning for a run whose last loss is above its first, with the stable limit when it is known."""
+    if limit is not None:
+        why = message("training.worse_limit", lr=lr, limit=_limit_text(limit, lr))
+        advice = message("training.worse_advice", suggested=0.9 * limit)
+    else:
+        why = message("training.worse_optimizer") if lr is None else message("training.worse_lr", lr=lr)
+        advice = _advice(lr, None)
+    text = message("training.got_worse", first=history.losses[0], first_epoch=start_epoch + 1,
+                   final=history.final_loss, final_epoch=start_epoch + history.epochs, why=why, advice=advice)
+    return TrainingGotWorseWarning(text, history, limit)
+
+
+def _limit_text(limit: float, lr: float | None) -> str:
+    """``limit`` with enough digits (3 or more) to be told from ``lr``: 0.027995, not 0.028, when lr is 0.028."""
+    for digits in range(3, 17):
+        text = f"{limit:.{digits}g}"
+        shown = float(f"{lr:g}") if lr is not None else None
+        if shown is None or (float(text) != shown and (float(text) < shown) == (limit < lr)):
+            return text
+    return repr(limit)
 
 
 def _diverged(what: str, losses: list[float], lr: float | None, limit: float | None) -> TrainingDivergedError:

@@ -9,6 +9,7 @@ import time
 import pytest
 
 import linreg_utils.__main__ as cli_main
+from linreg_utils import set_language
 from linreg_utils.__main__ import main
 
 
@@ -63,6 +64,7 @@ def test_help_documents_the_options(capsys):
     help_text = capsys.readouterr().out
     for option in ("--epochs", "--lr", "--output", "--seed", "--log-every"):
         assert option in help_text
+    assert "3 the loss ended higher than it started" in " ".join(help_text.split())
 
 
 def _leftovers(folder):
@@ -158,3 +160,49 @@ def test_an_absurd_learning_rate_is_a_divergence_not_an_overflow(lr, capsys, tmp
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "smaller learning rate" in err
     assert not (tmp_path / "m.pt").exists()
+
+
+def test_a_run_that_got_worse_exits_3_in_one_line_naming_the_limit_and_saves_nothing(tmp_path, monkeypatch, capsys):
+    """lr 0.028, just over 2/λ_max = 0.027995: the loss grows from 151 to 287 without blowing up."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert main(["--lr", "0.028", "--log-every", "250", "--output", str(tmp_path / "m.pt")]) == 3
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[-1] == "epoch 1000, loss 286.8"  # no table, no "saved"
+    err = captured.err
+    assert err.count("\n") == 1 and "Traceback" not in err and "Warning" not in err
+    assert err.startswith("python -m linreg_utils: error: the loss went up, from 150.6 at epoch 1 to 286.8 at epoch "
+                          "1000")
+    assert "2/λ_max = 0.027995" in err and "e.g. lr=0.025" in err and err.endswith("; nothing saved\n")
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_run_that_got_worse_is_reported_in_chinese(tmp_path, capsys):
+    set_language("zh")
+    try:
+        assert main(["--lr", "0.028", "--log-every", "0", "--output", str(tmp_path / "m.pt")]) == 3
+    finally:
+        set_language("en")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "损失不降反升" in err and "0.027995" in err and "没有保存任何文件" in err
+    assert not (tmp_path / "m.pt").exists()
+
+
+def test_lr_just_below_the_limit_still_fits_and_saves(tmp_path, capsys):
+    out_file = tmp_path / "model.pt"
+    assert main(["--lr", "0.027", "--log-every", "250", "--output", str(out_file)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert "final loss 7.009e-12; learned w = 2.0000, b = 1.0000 (true: 2, 1)" in captured.out
+    assert captured.out.rstrip().endswith(f"saved to {out_file}; reloaded predictions match")
+    assert out_file.is_file()
+
+
+def test_python_dash_m_with_lr_just_over_the_limit_exits_3(tmp_path):
+    """The issue's own command, in its own process (200 epochs are enough for the loss to have grown)."""
+    env = {**os.environ, "TMPDIR": str(tmp_path), "OMP_NUM_THREADS": "1", "LINREG_LANG": "en"}
+    run = subprocess.run([sys.executable, "-m", "linreg_utils", "--lr", "0.028", "--epochs", "200"],
+                         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert run.returncode == 3
+    assert run.stderr.count("\n") == 1 and "2/λ_max = 0.027995" in run.stderr and "nothing saved" in run.stderr
+    assert "saved to" not in run.stdout and "predicted" not in run.stdout
+    assert _leftovers(tmp_path) == []

@@ -1,9 +1,20 @@
+import warnings
+
 import numpy as np
 import pytest
 import torch
 from torch import nn
 
-from linreg_utils import History, LinearRegressionModel, TrainingDivergedError, make_linear_data, train
+from linreg_utils import (
+    History,
+    LinearRegressionModel,
+    TrainingDivergedError,
+    TrainingGotWorseWarning,
+    make_linear_data,
+    set_language,
+    stable_lr_limit,
+    train,
+)
 
 
 def test_post_settings_recover_w_2_and_b_1(model, data):
@@ -152,3 +163,55 @@ def test_noisy_data_trains_without_error():
     model = LinearRegressionModel(1, 1)
     history = train(model, x, y, lr=0.001, epochs=2000, log_every=0)
     assert 0.5 < history.final_loss < 2.0
+
+
+def test_a_learning_rate_just_over_the_stable_limit_warns_that_the_model_got_worse(model, data):
+    """lr 0.028 is just above 2/λ_max = 0.027995: no blow-up, but the loss creeps from 151 up to 287."""
+    x, y = data
+    with pytest.warns(TrainingGotWorseWarning) as caught:
+        history = train(model, x, y, lr=0.028, log_every=0)
+    assert len(caught) == 1 and caught[0].filename == __file__  # it points at the caller's line, not at train
+    warning = caught[0].message
+    text = str(warning)
+    assert "from 150.6 at epoch 1 to 286.8 at epoch 1000" in text and "worse than before training" in text
+    assert "(0.028)" in text and "2/λ_max = 0.027995" in text and "e.g. lr=0.025" in text
+    assert "standardize x" in text
+    assert warning.history is not None and warning.history.final_loss == history.final_loss > history.losses[0]
+    assert warning.limit == pytest.approx(stable_lr_limit(x))
+
+
+def test_a_run_that_improves_does_not_warn(model, data):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        history = train(model, *data, lr=0.027, log_every=0)
+    assert history.final_loss < 1e-10
+
+
+def test_the_got_worse_warning_follows_the_language(model, data):
+    set_language("zh")
+    try:
+        with pytest.warns(TrainingGotWorseWarning) as caught:
+            train(model, *data, lr=0.028, log_every=0)
+    finally:
+        set_language("en")
+    text = str(caught[0].message)
+    assert text.startswith("损失不降反升：从第 1 轮的 150.6 升到了第 1000 轮的 286.8")
+    assert "2/λ_max = 0.027995" in text and "lr=0.025" in text
+
+
+def test_resumed_training_that_got_worse_names_the_resumed_epochs(model, data):
+    with pytest.warns(TrainingGotWorseWarning, match="at epoch 501 to .* at epoch 600:"):
+        train(model, *data, lr=0.028, epochs=100, start_epoch=500, log_every=0)
+
+
+@pytest.mark.parametrize(("how", "expected"), [
+    ("mini-batches", r"The learning rate \(0.028\) is probably too large.*e\.g\. lr=0\.0028\b"),
+    ("optimizer", r"The optimizer's learning rate is probably too large.*a tenth of the current one"),
+])
+def test_a_got_worse_run_without_a_known_limit_still_warns(model, data, how, expected):
+    x, y = data
+    kwargs = {"batch_size": 11} if how == "mini-batches" else {
+        "optimizer": torch.optim.SGD(model.parameters(), lr=0.028)}
+    with pytest.warns(TrainingGotWorseWarning, match=expected) as caught:
+        train(model, x, y, lr=0.028, log_every=0, **kwargs)
+    assert caught[0].message.limit is None and "λ_max" not in str(caught[0].message)

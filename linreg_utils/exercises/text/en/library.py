@@ -115,6 +115,13 @@ TEXT = {
     "training.loss_grew": "the loss became {value:.3g} at epoch {epoch}, over {growth:g} times its start ({start:.3g})",
     "training.params_not_finite": "after the update of epoch {epoch} the parameters {names} hold NaN or inf",
     "training.end_loss": "after the update of epoch {epoch} the loss became {value:.3g} (it started at {start:.3g})",
+    "training.got_worse": "the loss went up, from {first:.4g} at epoch {first_epoch} to {final:.4g} at epoch "
+    "{final_epoch}: the model is worse than before training. {why} {advice}",
+    "training.worse_limit": "The learning rate ({lr:g}) is too large: for this x, gradient descent is stable only "
+    "below 2/λ_max = {limit}, and above it each step overshoots a little more.",
+    "training.worse_lr": "The learning rate ({lr:g}) is probably too large for this data.",
+    "training.worse_optimizer": "The optimizer's learning rate is probably too large for this data.",
+    "training.worse_advice": "Try a smaller learning rate, e.g. lr={suggested:.2g}, or standardize x",
     # evaluation
     "evaluation.r2_constant": "R² is undefined when every y_true is the same value: use mse or mae instead",
     # checkpoint
@@ -230,6 +237,9 @@ TEXT = {
     "main.result": "final loss {loss:.4g}; learned w = {w:.4f}, b = {b:.4f} (true: 2, 1)",
     "main.saved_match": "saved to {path}; reloaded predictions match",
     "main.saved_mismatch": "saved to {path}; reloaded predictions DO NOT match",
+    "main.exit_codes": "exit codes: 0 trained, saved and reloaded; 1 the loss diverged, or the reloaded model "
+    "differs; 2 a bad option; 3 the loss ended higher than it started (the model got worse, so nothing is saved); "
+    "130 Ctrl-C; 143 SIGTERM",
     # python -m linreg_utils.distributed
     "distributed.description": "Data-parallel training with PyTorch's own engine: ``torch.distributed`` + "
     "``DistributedDataParallel``.",

@@ -106,6 +106,13 @@ TEXT = {
     "training.loss_grew": "第 {epoch} 轮的损失变成了 {value:.3g}，超过开始时（{start:.3g}）的 {growth:g} 倍",
     "training.params_not_finite": "第 {epoch} 轮更新之后，参数 {names} 中出现了 NaN 或 inf",
     "training.end_loss": "第 {epoch} 轮更新之后，损失变成了 {value:.3g}（开始时是 {start:.3g}）",
+    "training.got_worse": "损失不降反升：从第 {first_epoch} 轮的 {first:.4g} 升到了第 {final_epoch} 轮的 {final:.4g}，"
+    "模型比训练之前更差了。{why}{advice}",
+    "training.worse_limit": "学习率（{lr:g}）太大了：对这个 x 来说，只有学习率小于 2/λ_max = {limit} 时梯度下降才稳定；"
+    "超过它，每一步都比上一步走得更过头。",
+    "training.worse_lr": "对这组数据来说，学习率（{lr:g}）可能太大了。",
+    "training.worse_optimizer": "对这组数据来说，优化器的学习率可能太大了。",
+    "training.worse_advice": "试试更小的学习率，例如 lr={suggested:.2g}，或者把 x 标准化",
     # evaluation
     "evaluation.r2_constant": "所有 y_true 都是同一个值时，R² 没有定义：请改用 mse 或 mae",
     # checkpoint
@@ -217,6 +224,8 @@ TEXT = {
     "main.result": "最终损失 {loss:.4g}；学到的 w = {w:.4f}，b = {b:.4f}（真实值：2 和 1）",
     "main.saved_match": "已保存到 {path}；重新加载后的预测值与之前一致",
     "main.saved_mismatch": "已保存到 {path}；重新加载后的预测值与之前不一致",
+    "main.exit_codes": "退出码：0 训练、保存并重新加载成功；1 损失发散，或者重新加载的模型与之前不一致；2 选项有误；"
+    "3 损失最后比开始时还高（模型变差了，所以不保存任何文件）；130 Ctrl-C；143 SIGTERM",
     # python -m linreg_utils.distributed
     "distributed.description": "用 PyTorch 自带的引擎做数据并行训练：torch.distributed + DistributedDataParallel。",
     "distributed.divisible": "n={n} 必须能被 {world} 个进程整除，这样每个分片的大小才一样",
