@@ -10,6 +10,7 @@ every case and checks that both pages equal what this renders.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import signal
@@ -18,13 +19,25 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-import numpy as np
-import torch
 
-import linreg_utils as lu
-from linreg_utils.__main__ import main as cli
-from linreg_utils.distributed import main as distributed_cli
-from linreg_utils.language import get_language, set_language
+def arguments(argv: list[str]) -> argparse.Namespace:
+    """The command line; a typo (``--chek``) gets one line, before anything is run or written."""
+    parser = argparse.ArgumentParser(prog="error_table.py", description="Rewrite docs/errors.md and "
+                                     "docs/errors.zh-CN.md from the cases in this file.")
+    parser.add_argument("--check", action="store_true", help="exit 1 if either page is out of date")
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    arguments(sys.argv[1:])  # at once, not after the 3 s it takes to import torch
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+import linreg_utils as lu  # noqa: E402
+from linreg_utils.__main__ import main as cli  # noqa: E402
+from linreg_utils.distributed import main as distributed_cli  # noqa: E402
+from linreg_utils.language import get_language, set_language  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = {"en": ROOT / "docs" / "errors.md", "zh": ROOT / "docs" / "errors.zh-CN.md"}
@@ -375,13 +388,9 @@ def pages(tmp: Path) -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
-    import argparse
     import tempfile
 
-    parser = argparse.ArgumentParser(prog="error_table.py", description="Rewrite docs/errors.md and "
-                                     "docs/errors.zh-CN.md from the cases in this file.")
-    parser.add_argument("--check", action="store_true", help="exit 1 if either page is out of date")
-    argv = ["--check"] if parser.parse_args(argv).check else []
+    argv = ["--check"] if arguments(argv).check else []
     with tempfile.TemporaryDirectory() as tmp:
         texts = pages(Path(tmp))
     if "--check" in argv:
