@@ -2,8 +2,10 @@
 learner happened to use, full-width characters from an input method; a check keeps the caller's random
 numbers, in any thread; a learner's function or generator that never ends is stopped and named."""
 
+import math
 import sys
 import threading
+import time
 from decimal import Decimal
 from fractions import Fraction
 
@@ -124,6 +126,7 @@ def test_a_check_in_a_thread_keeps_the_callers_random_numbers():
 @pytest.fixture
 def short_limit(monkeypatch):
     monkeypatch.setattr(core, "LEARNER_SECONDS", 0.3, raising=False)
+    monkeypatch.setattr(core, "LEARNER_MIN_LINES", 5, raising=False)
 
 
 def test_a_function_that_never_returns_is_stopped_and_named(short_limit):
@@ -187,3 +190,13 @@ def test_the_chinese_note_follows_the_verdict_without_a_space(capsys):
     nb06.q3.check(("．ｐｔ", True))
     expected = "✅ 正确！（你输入的是全角字符“．ｐｔ”，这里按半角的“.pt”来读。写代码时请把输入法切换到英文模式。）\n"
     assert capsys.readouterr().out == expected
+
+
+def test_one_slow_call_is_not_taken_for_an_endless_loop(monkeypatch):
+    monkeypatch.setattr(core, "LEARNER_SECONDS", 0.05)  # the default LEARNER_MIN_LINES: 10 000 lines
+
+    def steps_per_epoch(n, batch_size):
+        time.sleep(0.2)  # a slow call, as CUDA starting up can be: few lines, no loop
+        return math.ceil(n / batch_size)
+
+    assert nb10.q1.diagnose(steps_per_epoch) is None

@@ -394,6 +394,7 @@ def note(key: str, **values: Any) -> None:
 # ---------------------------------------------------------------------- running the learner's own code
 
 LEARNER_SECONDS = 5.0  # a learner's function that runs longer than this is stopped: it may never end
+LEARNER_MIN_LINES = 10_000  # ... once it has run this many lines of Python (an endless loop runs millions)
 
 
 class _RanAway(BaseException):
@@ -406,7 +407,8 @@ def time_limit(seconds: float) -> Iterator[None]:
     """Stop the Python code run inside the block after ``seconds``: it raises :class:`Unreadable`.
 
     Works in any thread (a thread cannot be killed, so the limit is checked by a trace function,
-    ``sys.settrace``, at every line the code runs); the trace function in place before is restored.
+    ``sys.settrace``, at every line the code runs); the trace function in place before is restored. Code that
+    ran fewer than :data:`LEARNER_MIN_LINES` lines is never stopped: one slow call (CUDA starting up) is no loop.
 
     Example:
         >>> with time_limit(0.1):
@@ -415,9 +417,12 @@ def time_limit(seconds: float) -> Iterator[None]:
     """
     deadline = time.monotonic() + seconds
     previous = sys.gettrace()
+    lines = 0
 
     def trace(frame: Any, event: str, arg: Any) -> Any:
-        if time.monotonic() > deadline:
+        nonlocal lines
+        lines += 1
+        if lines > LEARNER_MIN_LINES and time.monotonic() > deadline:
             raise _RanAway
         return trace
 
