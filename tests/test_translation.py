@@ -126,6 +126,15 @@ def test_skeleton_refuses_to_replace_a_translation_and_force_keeps_a_backup(pair
     assert (zh.parent / "04_training.ipynb.bak1").exists()
 
 
+def test_skeleton_of_several_notebooks_writes_none_when_one_is_taken(pair, capsys):
+    en, zh = pair
+    new_en = en.with_name("12_new.ipynb")
+    shutil.copy(en, new_en)
+    assert translation.main(["skeleton", "12", "04"]) == 2
+    assert not (zh.parent / "12_new.ipynb").exists()
+    assert "04_training.ipynb exists" in capsys.readouterr().err
+
+
 def test_swapped_chinese_cells_are_out_of_order(pair):
     en, zh = pair
     cells = _cells(zh)
@@ -182,6 +191,9 @@ def test_crlf_line_endings_are_not_a_change(pair):
         for cell in cells:
             cell["source"] = "".join(cell["source"]).replace("\n", "\r\n")
         _set_cells(path, cells)
+    assert translation.problems(en) == []
+    for path in pair:  # the file itself with CRLF line endings (git's autocrlf on Windows)
+        path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
     assert translation.problems(en) == []
 
 

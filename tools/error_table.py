@@ -400,8 +400,10 @@ def main(argv: list[str]) -> int:
             shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
             print(f"{shown} is out of date: run python tools/error_table.py", file=sys.stderr)
         return 1 if stale else 0
+    from notebook_files import write_text
+
     for language, text in texts.items():
-        DOCS[language].write_text(text, encoding="utf-8")
+        write_text(DOCS[language], text)  # atomic: an interrupted run leaves the old page whole
         print(f"wrote {DOCS[language].relative_to(ROOT)}")
     return 0
 

@@ -295,6 +295,11 @@ def backup_path(path: Path) -> Path:
     return candidate
 
 
+def _refusal(target: Path) -> UsageError:
+    return UsageError(f"{_shown(target)} exists and may hold a translation; not replaced. To start it over, "
+                      f"add --force (the old file is kept as {backup_path(target).name})")
+
+
 def skeleton(en_path: Path, force: bool = False) -> Path:
     """Write notebooks/zh/<name> from the English notebook: same cells, Markdown to translate, Chinese feedback.
 
@@ -302,8 +307,7 @@ def skeleton(en_path: Path, force: bool = False) -> Path:
     to ``NAME.ipynb.bak`` (see ``backup_path``)."""
     target = twin(en_path)
     if target.exists() and not force:
-        raise UsageError(f"{_shown(target)} exists and may hold a translation; not replaced. To start it over, "
-                         f"add --force (the old file is kept as {backup_path(target).name})")
+        raise _refusal(target)
     en = load(en_path)
     if ensure_ids(en):
         save(en, en_path)
@@ -388,6 +392,9 @@ def _main(argv: list[str]) -> int:
         if bad:
             raise UsageError(f"skeleton: unknown option {bad[0]}; {USAGE}")
         paths = [_english(prefix) for prefix in prefixes]  # all checked before anything is written
+        taken = [twin(path) for path in paths if twin(path).exists()]
+        if taken and not force:
+            raise _refusal(taken[0])
         for path in paths:
             print(f"wrote {_shown(skeleton(path, force=force))}")
         return 0
