@@ -256,4 +256,8 @@ TEXT = {
     "distributed.samples_divisible": "{samples} is not divisible by the {world} processes",
     "distributed.failed": "{prog}: error: {error}; nothing written",
     "distributed.during": "during training; nothing written",
+    "distributed.timeout": "seconds to wait for the other processes to connect (default: 30)",
+    "distributed.no_peers": "the other processes did not connect within {timeout:g} s ({reason}). Start them all "
+    "with one torchrun command, or give them more time with --timeout",
+    "distributed.launcher_gone": "{prog}: error: the launcher (torchrun) stopped before the end; nothing written",
 }

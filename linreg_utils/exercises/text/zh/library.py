@@ -241,4 +241,8 @@ TEXT = {
     "distributed.samples_divisible": "{samples} 不能被 {world} 个进程整除",
     "distributed.failed": "{prog}：错误：{error}；没有写入任何文件",
     "distributed.during": "在训练过程中；没有写入任何文件",
+    "distributed.timeout": "等待其他进程连接的秒数（默认：30）",
+    "distributed.no_peers": "其他进程在 {timeout:g} 秒内没有连上（{reason}）。请用同一条 torchrun 命令启动所有进程，"
+    "或者用 --timeout 给它们更多时间",
+    "distributed.launcher_gone": "{prog}：错误：启动器（torchrun）在训练结束前就停止了；没有写入任何文件",
 }
