@@ -70,12 +70,14 @@ test: install lint
 ## test-browser: every notebook of both editions in JupyterLab in headless Chromium, Run > Run All Cells
 ##               (about 10 min; needs chromium), then the book
 # Then the book: built once into a temporary folder, its links checked (tests/test_book.py with BOOK_DIR set),
-# then opened from disk in Chromium with the network blocked (tools/book_browser_test.py).
+# the browser tests stopped by each signal leave nothing behind (tests/test_browser_test_cleanup.py, ~2 min),
+# then the book opened from disk in Chromium with the network blocked (tools/book_browser_test.py).
 test-browser: install
 	$(BIN)/python tools/browser_test.py
 	@dir=$$(mktemp -d -t linreg-book-test-XXXXXX) && \
 	  $(BIN)/python tools/build_book.py --out $$dir/book && \
-	  BOOK_DIR=$$dir/book $(BIN)/python -m pytest -q -p no:xdist tests/test_book.py && \
+	  BOOK_DIR=$$dir/book BROWSER_TEST=1 $(BIN)/python -m pytest -q -p no:xdist tests/test_book.py \
+	    tests/test_browser_test_cleanup.py && \
 	  $(BIN)/python tools/book_browser_test.py $$dir/book; \
 	  rc=$$?; rm -rf $$dir; exit $$rc
 

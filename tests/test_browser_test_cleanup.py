@@ -5,7 +5,8 @@ temporary folder, with TMPDIR pointing at a fresh folder; a thread notes every p
 goes. Then: a run that passes, a run that fails, and runs stopped by SIGTERM (to the process group, as `timeout` or
 a cancelled CI job sends it, or to the process alone) or by Ctrl-C (SIGINT to the group, once or twice). Afterwards
 none of the noted processes (nor any process naming the test's folders) is running, JupyterLab's port is closed,
-and TMPDIR is empty, except the folder a failed run keeps and names.
+and TMPDIR is empty, except the folder a failed run keeps and names. With BOOK_DIR set (a built book), the same
+for tools/book_browser_test.py stopped by SIGTERM or a double Ctrl-C while Chromium reads the book.
 
 About 2 minutes (each run starts a real JupyterLab and Chromium): `make test-browser` runs it, `make test` skips it
 (set BROWSER_TEST=1 to run it alone).
@@ -26,11 +27,12 @@ import time
 from pathlib import Path
 
 import nbformat
-import psutil
+import psutil  # ipykernel depends on it
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "browser_test.py"
+BOOK_TOOL = ROOT / "tools" / "book_browser_test.py"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 pytestmark = [
@@ -53,16 +55,17 @@ def notebook(folder: Path, source: str) -> Path:
 
 
 class Run:
-    """tools/browser_test.py on one notebook, in a session of its own; notes every process below it."""
+    """A browser test (tools/browser_test.py on one notebook, or tools/book_browser_test.py on a built book), in a
+    session of its own; notes every process below it."""
 
-    def __init__(self, tmp_path: Path, source: str):
+    def __init__(self, tmp_path: Path, source: str | None = None, book: Path | None = None):
         # short (Chromium's socket under it must fit in 107 bytes); under /tmp, not the long pytest folder
         self.tmpdir = Path(tempfile.mkdtemp(prefix="lbt-", dir="/tmp"))
         self.nb = tmp_path / "nb"
-        path = notebook(tmp_path / "nb", source)
+        command = [str(BOOK_TOOL), str(book)] if book else [str(TOOL), str(notebook(self.nb, source))]
         env = dict(os.environ, TMPDIR=str(self.tmpdir), PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
-            [sys.executable, str(TOOL), str(path)],
+            [sys.executable, *command],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
@@ -101,16 +104,17 @@ class Run:
         assert match, self.output
         return int(match.group(1))
 
-    def wait_for_kernel_and_chromium(self, timeout: float = 120) -> None:
+    def wait_for(self, processes: tuple[str, ...], line: str = "", timeout: float = 120) -> None:
+        """Until a process naming each of ``processes`` runs below the run, and it has printed ``line``."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             whats = [what for _, what in self.seen.values()]
-            if any("ipykernel" in w for w in whats) and any("chrom" in w for w in whats):
+            if all(any(name in w for w in whats) for name in processes) and line in self.output:
                 time.sleep(1.0)  # and the notebook opened in it
                 return
             assert self.proc.poll() is None, f"the run ended early:\n{self.output}"
             time.sleep(0.2)
-        pytest.fail(f"no kernel and Chromium after {timeout} s:\n{self.output}")
+        pytest.fail(f"no {processes} or {line!r} after {timeout} s:\n{self.output}")
 
     def wait_for_line(self, text: str, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
@@ -164,8 +168,8 @@ def port_open(port: int) -> bool:
 def run(tmp_path):
     runs: list[Run] = []
 
-    def start(source: str) -> Run:
-        runs.append(Run(tmp_path, source))
+    def start(source: str | None = None, book: Path | None = None) -> Run:
+        runs.append(Run(tmp_path, source, book))
         return runs[-1]
 
     yield start
@@ -215,19 +219,10 @@ def test_a_failing_run_stops_everything_and_keeps_its_folder_naming_it(run):
 )
 def test_a_signal_stops_everything_and_removes_its_folders(run, signals, to_group):
     r = run("import time\ntime.sleep(300)")  # the notebook runs long: the signal comes while it runs
-    r.wait_for_kernel_and_chromium()
+    r.wait_for(("ipykernel", "--ServerApp.port", "chrom"))
     port = r.port()
     assert port_open(port)
-    for i, sig in enumerate(signals):
-        if i:  # once the cleanup has begun (or half a second after the first, where it says nothing)
-            r.wait_for_line("stopping Chromium, JupyterLab", timeout=0.5)
-        try:
-            if to_group:
-                os.killpg(r.proc.pid, sig)
-            else:
-                r.proc.send_signal(sig)
-        except ProcessLookupError:
-            pytest.fail(f"the run ended before signal {i + 1}:\n{r.output}")
+    send(r, signals, to_group)
     code = r.finish()
     assert code in (-signals[0], 128 + signals[0]), f"exit status {code}\n{r.output}"
     assert r.left_behind() == [], r.output
@@ -235,3 +230,33 @@ def test_a_signal_stops_everything_and_removes_its_folders(run, signals, to_grou
     assert list(r.tmpdir.iterdir()) == [], f"left in TMPDIR: {list(r.tmpdir.iterdir())}\n{r.output}"
     assert "Traceback" not in r.output, r.output
     assert "interrupted" in r.output
+
+
+def send(r: Run, signals: list[int], to_group: bool) -> None:
+    for i, sig in enumerate(signals):
+        if i:  # once the cleanup has begun (or half a second after the first, where it says nothing)
+            r.wait_for_line("stopping Chromium", timeout=0.5)
+        try:
+            if to_group:
+                os.killpg(r.proc.pid, sig)
+            else:
+                r.proc.send_signal(sig)
+        except ProcessLookupError:
+            pytest.fail(f"the run ended before signal {i + 1}:\n{r.output}")
+
+
+@pytest.mark.skipif(not os.environ.get("BOOK_DIR"), reason="needs a built book: BOOK_DIR (make test-browser sets it)")
+@pytest.mark.parametrize(
+    ("signals", "to_group"),
+    [([signal.SIGTERM], True), ([signal.SIGINT, signal.SIGINT], True)],
+    ids=["SIGTERM-group", "SIGINT-twice"],
+)
+def test_a_signal_stops_the_book_test_and_removes_its_folders(run, signals, to_group):
+    r = run(book=Path(os.environ["BOOK_DIR"]))
+    r.wait_for(("chrom",), line="formulas typeset")  # Chromium is reading the book's pages
+    send(r, signals, to_group)
+    code = r.finish()
+    assert code in (-signals[0], 128 + signals[0]), f"exit status {code}\n{r.output}"
+    assert r.left_behind() == [], r.output
+    assert list(r.tmpdir.iterdir()) == [], f"left in TMPDIR: {list(r.tmpdir.iterdir())}\n{r.output}"
+    assert "Traceback" not in r.output, r.output

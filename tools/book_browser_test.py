@@ -24,13 +24,17 @@ file:// request that fails, and any error in a page's console. Checked:
 6. an exercise's hints and solution are folded (closed) under its check, and open on a click, in both editions.
 
 Screenshots (desktop and phone, an equation that scrolls, search results, an opened solution) go to a temporary
-folder; their paths are printed. Exit status 0 when all passed.
+folder; their paths are printed. It is removed (with a book built here) when all passed, unless --keep; kept and
+named when something failed. Chromium, Playwright's driver and the HTTP server are stopped on every way out:
+an exception, Ctrl-C (once or twice), SIGTERM. Exit status 0 when all passed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import shutil
 import sys
 import tempfile
 import threading
@@ -38,7 +42,20 @@ import time
 from pathlib import Path
 
 import build_book
-from browser_test import CHROMIUM, CHROMIUM_ARGS, GLYPHS, RAW_MATH
+from browser_test import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    GLYPHS,
+    RAW_MATH,
+    Interrupted,
+    Signals,
+    become_subreaper,
+    close_browser,
+    is_chromium,
+    ours,
+    stop_pids,
+    tmpdir_for_children,
+)
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -190,18 +207,46 @@ def serve(book: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def main(argv: list[str]) -> int:
+@contextlib.contextmanager
+def playwright_session(signals: Signals):
+    """Playwright's driver (Chromium is launched from it), stopped on every way out of the block: an exception,
+    Ctrl-C once or twice, SIGTERM. Closed politely, killed if that fails or hangs; then anything else left below
+    this process is stopped. An interrupt ends the block quietly (``signals.first`` tells the caller)."""
     from playwright.sync_api import sync_playwright
 
+    playwright = None
+    scratch = Path(tempfile.mkdtemp(prefix="linreg-book-tmp-"))  # the driver's and Chromium's temporary files
+    try:
+        with tmpdir_for_children(scratch):
+            playwright = sync_playwright().start()
+        yield playwright
+    except (KeyboardInterrupt, Interrupted):
+        pass
+    finally:
+        signals.held = True  # a further Ctrl-C or SIGTERM waits until everything is stopped
+        close_browser(playwright, None, ours())
+        stop_pids(ours(), "leftover", grace=0)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def main(argv: list[str]) -> int:
+    signals = Signals()  # SIGTERM and a second Ctrl-C cannot skip the cleanup
+    signals.install()
+    become_subreaper()  # Chromium's processes stay below this one if its driver dies first
+    keep = "--keep" in argv  # keep the screenshots (and the book built here) when all passed too
+    argv = [arg for arg in argv if arg != "--keep"]
+    made: list[Path] = []  # temporary folders: removed when all passed, kept and named when not
     if argv:
         book = Path(argv[0]).resolve()
     else:
         book = Path(tempfile.mkdtemp(prefix="linreg-book-")) / "book"
+        made.append(book.parent)
         build_book.build(book, book.with_name("book-src"))
     if not (book / "index.html").is_file():
         print(f"no book at {book}: make book")
         return 2
     shots = Path(tempfile.mkdtemp(prefix="linreg-book-screenshots-"))
+    made.append(shots)
     failures = Failures()
     blocked: list[str] = []
     missing: list[str] = []
@@ -222,7 +267,7 @@ def main(argv: list[str]) -> int:
     def chinese(relative: str) -> bool:
         return relative.startswith("zh/")
 
-    with sync_playwright() as playwright:
+    with playwright_session(signals) as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             context = browser.new_context(viewport=DESKTOP, device_scale_factor=1)
@@ -393,13 +438,26 @@ def main(argv: list[str]) -> int:
             for shot in sorted(shots.iterdir()):
                 print(f"  screenshot: {shot}")
         finally:
-            browser.close()
+            signals.held = True  # a further Ctrl-C or SIGTERM waits until everything is stopped
+            print("stopping Chromium and the HTTP server", flush=True)
+            close_browser(None, browser, {pid: t for pid, t in ours().items() if is_chromium(pid)})
             server.shutdown()
+            server.server_close()
+    if signals.first is not None:
+        for folder in made:
+            shutil.rmtree(folder, ignore_errors=True)
+        return signals.exit_status(1)
 
     failures.check(not blocked, f"{len(blocked)} request(s) to the network: {sorted(set(blocked))[:5]}")
     failures.check(not missing, f"{len(missing)} file(s) failed to load: {missing[:5]}")
     failures.check(not console, f"{len(console)} error(s) in the console: {console[:5]}")
     print(f"book browser test: {time.monotonic() - t0:.1f} s, screenshots in {shots}")
+    if failures or keep:
+        print(f"kept: {', '.join(map(str, made))}")
+    else:
+        for folder in made:
+            shutil.rmtree(folder, ignore_errors=True)
+        print(f"removed {', '.join(map(str, made))} (--keep keeps them)")
     if failures:
         print(f"{len(failures)} failure(s)")
         return 1

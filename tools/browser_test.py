@@ -351,6 +351,23 @@ class Signals:
         return 128 + self.first  # not reached where the signal is fatal
 
 
+@contextlib.contextmanager
+def tmpdir_for_children(folder: Path):
+    """TMPDIR=``folder`` for the processes started in the block (Playwright's driver, and Chromium from it: their
+    profile and sockets land there and go with the folder, also when they are killed), unless Chromium's socket
+    path, TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket, would pass the 107 bytes a socket name may have."""
+    saved = os.environ.get("TMPDIR")
+    if len(os.fsencode(folder)) <= 60:
+        os.environ["TMPDIR"] = str(folder)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = saved
+
+
 def close_browser(playwright, browser, pids: dict[int, str], timeout: float = 20) -> None:
     """Close Chromium and Playwright's driver politely; if that has not finished within ``timeout`` seconds (or
     fails: an interrupt may have cut a call short), kill them (``pids``: Chromium's and the driver's)."""
@@ -774,19 +791,9 @@ def main(argv: list[str]) -> int:
             lab = JupyterLab(root_dir, tmp)
             print(f"JupyterLab {lab.url} (pid {lab.proc.pid}), root {root_dir}, log {lab.log_path}", flush=True)
             lab.wait_ready()
-            saved_tmpdir = os.environ.get("TMPDIR")
-            # Playwright's driver and Chromium (profile) inherit it, unless Chromium's socket path
-            # (TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket) would pass the 107 bytes a socket's name may have
-            if len(os.fsencode(tmp / "tmp")) <= 60:
-                os.environ["TMPDIR"] = str(tmp / "tmp")
-            try:
+            with tmpdir_for_children(tmp / "tmp"):
                 playwright = sync_playwright().start()
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            finally:
-                if saved_tmpdir is None:
-                    os.environ.pop("TMPDIR", None)
-                else:
-                    os.environ["TMPDIR"] = saved_tmpdir
             for pid in descendants(os.getpid()):
                 if is_chromium(pid):
                     browser_pids[pid] = start_time(pid)
