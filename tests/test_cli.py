@@ -196,13 +196,3 @@ def test_lr_just_below_the_limit_still_fits_and_saves(tmp_path, capsys):
     assert captured.out.rstrip().endswith(f"saved to {out_file}; reloaded predictions match")
     assert out_file.is_file()
 
-
-def test_python_dash_m_with_lr_just_over_the_limit_exits_3(tmp_path):
-    """The issue's own command, in its own process (200 epochs are enough for the loss to have grown)."""
-    env = {**os.environ, "TMPDIR": str(tmp_path), "OMP_NUM_THREADS": "1", "LINREG_LANG": "en"}
-    run = subprocess.run([sys.executable, "-m", "linreg_utils", "--lr", "0.028", "--epochs", "200"],
-                         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
-    assert run.returncode == 3
-    assert run.stderr.count("\n") == 1 and "2/λ_max = 0.027995" in run.stderr and "nothing saved" in run.stderr
-    assert "saved to" not in run.stdout and "predicted" not in run.stdout
-    assert _leftovers(tmp_path) == []

@@ -213,5 +213,5 @@ def test_a_got_worse_run_without_a_known_limit_still_warns(model, data, how, exp
     kwargs = {"batch_size": 11} if how == "mini-batches" else {
         "optimizer": torch.optim.SGD(model.parameters(), lr=0.028)}
     with pytest.warns(TrainingGotWorseWarning, match=expected) as caught:
-        train(model, x, y, lr=0.028, log_every=0, **kwargs)
+        train(model, x, y, lr=0.028, epochs=200, log_every=0, **kwargs)  # 151 -> 171 by epoch 200
     assert caught[0].message.limit is None and "λ_max" not in str(caught[0].message)
