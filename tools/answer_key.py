@@ -349,7 +349,9 @@ def make_key(path: Path, *, expect_correct: bool = False) -> tuple[Any, list[Exe
     nbval); otherwise the key keeps the notebook's stored outputs until it is run.
     """
     try:
-        nb = nbformat.from_dict(read_notebook(path))  # one line naming the file: conflict, cut short, BOM, ...
+        # read_notebook: one line naming the file (conflict, cut short, BOM, ...); to_notebook_json: what
+        # nbformat.read builds from it (each source one string)
+        nb = nbformat.v4.to_notebook_json(read_notebook(path))
     except NotebookError as err:
         raise AnswerKeyError(f"{where(path)}: cannot read the notebook: {err.problem}") from None
     key = copy.deepcopy(nb)

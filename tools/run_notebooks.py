@@ -27,7 +27,7 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 
 def load(path: Path) -> nbformat.NotebookNode:
     """The notebook at ``path``, checked (notebook_files.read_notebook); NotebookError names the file."""
-    nb = nbformat.from_dict(read_notebook(path))
+    nb = nbformat.v4.to_notebook_json(read_notebook(path))  # as nbformat.read builds it: each source one string
     try:
         nbformat.validate(nb)
     except nbformat.ValidationError as error:
