@@ -88,7 +88,7 @@ def load(path: Path) -> dict:
     try:
         return read_notebook(path)
     except NotebookError as error:
-        raise NotebookError(_shown(Path(path)), error.problem) from None
+        raise NotebookError(_shown(Path(path)), error.problem.replace(str(path), _shown(Path(path)))) from None
 
 
 def save(nb: dict, path: Path) -> None:
