@@ -25,6 +25,13 @@ signatures in a temporary folder, and overrides two settings: autosave off (a cl
 notebook is never written) and windowing "none" (every cell is rendered, so all can be checked).
 Kernels get the same environment as `make test` (tools/notebook_env.py).
 At the end `git status` must be what it was before. Exit status 0 when everything passed.
+
+Everything it starts (JupyterLab, its kernels, Playwright's driver, Chromium) is stopped on every way out: the end,
+an exception, Ctrl-C (once or twice: a second one waits for the cleanup), SIGTERM or SIGHUP, sent to the process or
+its process group (`timeout`, a cancelled CI job); a run stopped by a signal exits as killed by it. One temporary
+folder holds the server's settings and log, the kernels' and Chromium's temporary files and the screenshots: it is
+removed when everything passed (unless --keep) or the run was interrupted, kept and named when something failed.
+tests/test_browser_test_cleanup.py proves it on real runs (make test-browser).
 """
 
 from __future__ import annotations
