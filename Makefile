@@ -120,4 +120,4 @@ bench: install
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) *.egg-info build/book build/book-src
+	rm -rf $(VENV) *.egg-info build/book build/book-src build/answer-key

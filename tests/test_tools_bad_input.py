@@ -233,7 +233,8 @@ def test_a_bad_argument_gets_one_line(tmp_path, case):
 
 
 HELP = ["translation.py", "run_notebooks.py", "answer_key.py", "glossary.py", "reading_time.py", "error_table.py",
-        "build_book.py", "browser_test.py", "check_python.sh", "test_anywhere.sh"]
+        "build_book.py", "browser_test.py", "book_browser_test.py", "install_torch.py", "check_python.sh",
+        "test_anywhere.sh"]
 
 
 @pytest.mark.parametrize("tool", HELP)

@@ -230,6 +230,14 @@ def playwright_session(signals: Signals):
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        return 0
+    unknown = [arg for arg in argv if arg.startswith("-") and arg != "--keep"]
+    if unknown or len([arg for arg in argv if arg != "--keep"]) > 1:
+        print(f"book_browser_test.py: unexpected arguments {' '.join(argv)!r}; "
+              "usage: book_browser_test.py [BOOK_FOLDER] [--keep]", file=sys.stderr)
+        return 2
     signals = Signals()  # SIGTERM and a second Ctrl-C cannot skip the cleanup
     signals.install()
     become_subreaper()  # Chromium's processes stay below this one if its driver dies first
@@ -243,7 +251,7 @@ def main(argv: list[str]) -> int:
         made.append(book.parent)
         build_book.build(book, book.with_name("book-src"))
     if not (book / "index.html").is_file():
-        print(f"no book at {book}: make book")
+        print(f"no book at {book}: make book", file=sys.stderr)
         return 2
     shots = Path(tempfile.mkdtemp(prefix="linreg-book-screenshots-"))
     made.append(shots)

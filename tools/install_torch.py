@@ -267,6 +267,9 @@ def install(flavour: str) -> int:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        return 0
     flavour = argv[0] if argv else "cpu"
     if flavour not in ("cpu", "cuda") or len(argv) > 1:
         print(f"{ME}: TORCH={' '.join(argv)!r} is not a build we know: use TORCH=cpu or TORCH=cuda", file=sys.stderr)
