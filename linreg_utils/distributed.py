@@ -46,7 +46,7 @@ from .data import make_regression_data
 from .language import message
 from .model import LinearRegressionModel
 from .training import TrainingDivergedError, check_learning_rate, gradient_step
-from .validation import check_whole_number
+from .validation import check_number, check_whole_number
 
 CONNECT_TIMEOUT = 30.0  # seconds to wait for the other processes; this job needs one or two
 _launcher: int | None = None  # the process id of the torchrun agent that started this worker
@@ -66,13 +66,15 @@ def follow_launcher() -> None:
     if _launcher is not None:
         return
     _launcher = os.getppid()
+    kernel_signals = False
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             import ctypes
 
             libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
-    threading.Thread(target=_watch_launcher, args=(_launcher,), daemon=True, name="watch torchrun").start()
+            kernel_signals = libc.prctl(1, int(signal.SIGTERM), 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+    threading.Thread(target=_watch_launcher, args=(_launcher, not kernel_signals), daemon=True,
+                     name="watch torchrun").start()
     _orphaned = not _launcher_store_answers()
 
 
@@ -99,10 +101,11 @@ def launcher_gone() -> bool:
     return _orphaned or (_launcher is not None and os.getppid() != _launcher)
 
 
-def _watch_launcher(parent: int) -> None:
+def _watch_launcher(parent: int, send_sigterm: bool) -> None:
     while os.getppid() == parent:
         time.sleep(0.5)
-    os.kill(os.getpid(), signal.SIGTERM)  # the normal way out: finally blocks run, temporary files go
+    if send_sigterm:  # (on Linux the kernel has sent it already: a second one would interrupt the clean-up)
+        os.kill(os.getpid(), signal.SIGTERM)  # the normal way out: finally blocks run, temporary files go
     time.sleep(5.0)
     os._exit(143)  # still here: stuck in C++; nothing has been written (the output is renamed into place last)
 
@@ -133,12 +136,14 @@ def join_group(timeout: float = CONNECT_TIMEOUT) -> None:
     """Join the process group that ``torchrun`` set up (gloo, CPU), waiting at most ``timeout`` seconds.
 
     Raises:
+        ValueError: if ``timeout`` is not a finite number > 0.
         PeersMissingError: if the other processes (or the launcher's store) did not answer in time.
     """
+    timeout = check_number(timeout, "timeout", above=0, example="30")
     try:
         with _signals_end_the_process():
             dist.init_process_group(backend="gloo", timeout=timedelta(seconds=timeout))
-    except (RuntimeError, ValueError) as err:  # DistNetworkError, DistStoreError and gloo's errors
+    except dist.DistError as err:  # DistNetworkError (store unreachable), DistStoreError (peers missing)
         lines = str(err).strip().splitlines()
         raise PeersMissingError(message("distributed.no_peers", timeout=timeout,
                                         reason=lines[0].rstrip(".") if lines else type(err).__name__)) from None

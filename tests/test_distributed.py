@@ -184,11 +184,11 @@ def _worker(rank: int, port: int, *args: str) -> subprocess.Popen:
 
 def test_a_worker_whose_peers_never_come_gives_up_with_one_clear_line(tmp_path):
     out = tmp_path / "r.json"
-    worker = _worker(0, _free_port(), "--timeout", "2", "--output", str(out))
+    worker = _worker(0, _free_port(), "--timeout", "1", "--output", str(out))
     stdout, stderr = worker.communicate(timeout=60)
     assert worker.returncode == 1
     last = stderr.strip().splitlines()[-1]
-    assert last.startswith("python -m linreg_utils.distributed: error: the other processes did not connect within 2 s")
+    assert last.startswith("python -m linreg_utils.distributed: error: the other processes did not connect within 1 s")
     assert "--timeout" in last and "nothing written" in last
     assert stdout == "" and list(tmp_path.iterdir()) == []
 
