@@ -196,6 +196,8 @@ def _bad_arguments(tmp: Path) -> list[tuple[str, list, list[str]]]:
         ("reading_time option", [PY, t / "reading_time.py", "--wirte"], ["--wirte"]),
         ("error_table option", [PY, t / "error_table.py", "--chek"], ["--chek"]),
         ("build_book option", [PY, t / "build_book.py", "--frobnicate"], ["--frobnicate"]),
+        ("build_book jobs", [PY, t / "build_book.py", "--out", tmp / "book", "--jobs", "abc"], ["--jobs abc"]),
+        ("book_browser_test option", [PY, t / "book_browser_test.py", "--frobnicate"], ["--frobnicate"]),
         ("build_book out file", [PY, t / "build_book.py", "--out", a_file], ["a-file"]),
         ("build_book out unmarked", [PY, t / "build_book.py", "--out", unmarked], ["someone's-folder"]),
         ("build_book src unmarked", [PY, t / "build_book.py", "--out", tmp / "book", "--src", unmarked],

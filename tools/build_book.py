@@ -502,6 +502,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--jobs", default="1", help="Sphinx's -j for each edition's build (default 1: the two "
                         "editions are built side by side)")
     args = parser.parse_args(argv)
+    if args.jobs != "auto" and not (args.jobs.isdigit() and int(args.jobs) >= 1):
+        parser.error(f"--jobs {args.jobs}: give a whole number of 1 or more, or auto (Sphinx's -j)")
     try:
         build(args.out, args.src, args.jobs)
     except (BuildError, NotebookError) as error:
