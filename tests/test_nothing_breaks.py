@@ -515,10 +515,10 @@ def test_the_loss_history_keeps_floats_not_tensors(data):
 
     def counting_loss(pred, target):
         calls[0] += 1
-        if calls[0] == 300:
+        if calls[0] in (1, 300):  # what other tests left alive is there at both counts: compare the two
             counts.append(sum(1 for o in gc.get_objects() if type(o) is torch.Tensor and o.ndim == 0))
         return mse(pred, target)
 
     history = train(_fresh(), *data, epochs=400, log_every=0, loss_fn=counting_loss)
-    assert counts[0] < 10  # was 300: one 0-d tensor per epoch
+    assert counts[1] - counts[0] < 10  # was 300: one 0-d tensor per epoch
     assert history.losses.dtype == np.float64 and history.epochs == 400
