@@ -87,12 +87,16 @@ class Run:
         top = psutil.Process(self.proc.pid)
         while not self.done.is_set() and self.proc.poll() is None:
             try:
-                for child in top.children(recursive=True):
-                    with_info = child.as_dict(["create_time", "cmdline"])
-                    what = " ".join(with_info["cmdline"] or [])[:200]
-                    self.seen.setdefault(child.pid, (with_info["create_time"], what))
+                children = top.children(recursive=True)
             except psutil.Error:
-                pass
+                children = []
+            for child in children:  # Chromium starts and ends helper processes all the time: one that is gone
+                try:                # must not cost the others their turn (a kernel was missed for 120 s in CI)
+                    with_info = child.as_dict(["create_time", "cmdline"])
+                except psutil.Error:
+                    continue
+                what = " ".join(with_info["cmdline"] or [])[:200]
+                self.seen.setdefault(child.pid, (with_info["create_time"], what))
             time.sleep(0.1)
 
     @property
