@@ -352,12 +352,17 @@ def test_a_pip_failure_is_one_line_with_pip_s_exit_code(index_answers, bare_pyth
     assert len(calls) == 1
 
 
-@pytest.mark.parametrize("value", ["soon", "0", "-1", "nan"])
-def test_a_bad_probe_deadline_is_refused_in_one_line(value, monkeypatch, capsys):
-    monkeypatch.setenv("TORCH_PROBE_SECONDS", value)
+@pytest.fixture
+def refused_before_pip(monkeypatch):
+    """A Linux machine without torch, where any pip call fails the test: a bad setting must stop before it."""
     monkeypatch.setattr(install_torch, "installed_torch", lambda: None)
     monkeypatch.setattr(install_torch.sys, "platform", "linux")
     monkeypatch.setattr(install_torch, "pip", lambda *a: pytest.fail(f"pip called with {a}"))
+
+
+@pytest.mark.parametrize("value", ["soon", "0", "-1", "nan"])
+def test_a_bad_probe_deadline_is_refused_in_one_line(value, monkeypatch, capsys, refused_before_pip):
+    monkeypatch.setenv("TORCH_PROBE_SECONDS", value)
     assert install_torch.main(["cpu"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"TORCH_PROBE_SECONDS={value!r}" in err
@@ -365,12 +370,10 @@ def test_a_bad_probe_deadline_is_refused_in_one_line(value, monkeypatch, capsys)
 
 @pytest.mark.parametrize("url", ["notaurl", "download.pytorch.org/whl/cpu", "ftp://mirror.example/whl/cpu",
                                  "http://[::1", "https://"])
-def test_a_cpu_index_that_is_not_an_http_address_is_refused_in_one_line(url, monkeypatch, capsys):
+def test_a_cpu_index_that_is_not_an_http_address_is_refused_in_one_line(url, monkeypatch, capsys,
+                                                                         refused_before_pip):
     monkeypatch.setenv("TORCH_CPU_INDEX_URL", url)
     monkeypatch.delenv("TORCH_PROBE_SECONDS", raising=False)
-    monkeypatch.setattr(install_torch, "installed_torch", lambda: None)
-    monkeypatch.setattr(install_torch.sys, "platform", "linux")
-    monkeypatch.setattr(install_torch, "pip", lambda *a: pytest.fail(f"pip called with {a}"))
     assert install_torch.main(["cpu"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"TORCH_CPU_INDEX_URL={url!r} is not an http:// or https:// address" in err
