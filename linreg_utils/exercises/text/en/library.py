@@ -10,6 +10,14 @@ TEXT = {
     "language.unknown": "language {language!r} is not available: choose one of {choices}",
     "language.environment": "{variable}={language!r} is not a language of this course: choose one of {choices} "
     "(English is used for now)",
+    # classroom (linreg-class.toml, LINREG_SOLUTIONS, LINREG_CLASS_LOG)
+    "classroom.switch": "{where} is {value!r}: write on or off (true or false in linreg-class.toml)",
+    "classroom.unreadable": "{path} is not a valid settings file ({error}): fix it, or delete it to use the "
+    "defaults (solutions on, no log)",
+    "classroom.unknown": "{path} has a setting this course does not know: {keys}; the settings are solutions and "
+    "log_folder: check the spelling",
+    "classroom.log_folder": "{path}: log_folder is {value!r}, but it must be the name of a folder in quotes, e.g. "
+    "log_folder = \"class-log\"",
     # validation
     "validation.text": "{name} is the text {value!r}, but it must be a number: write {name}={stripped} without quotes",
     "validation.at_least": ">= {minimum:g}",
