@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from ..classroom import class_settings
 from ..language import LANGUAGES, catalogue, get_language, set_language  # noqa: F401 - re-exported for notebooks
 
 # ------------------------------------------------------------------------------------------- languages
@@ -753,7 +754,16 @@ class Question:
         _labelled("💡", label + colon, f"{hints[i]}{more}").show()
 
     def solution(self) -> None:
-        """Show the solution: code, with comments that explain it."""
+        """Show the solution: code, with comments that explain it.
+
+        Where the teacher switched solutions off (``solutions = false`` in ``linreg-class.toml``, or
+        ``LINREG_SOLUTIONS=off``: :mod:`linreg_utils.classroom`), it says so instead, and points to the next hint.
+        """
+        if not class_settings().solutions:  # a malformed settings file: ValueError naming the file and the fix
+            hints_left = self._hints_shown < len(self.hints)
+            then = text("core", "solutions_off" if hints_left else "solutions_off_no_hint", name=self.name)
+            _labelled("🔒", text("core", "solutions_off_label"), then).show()
+            return
         label = text("core", "solution_label")
         lines = self._solution.splitlines()
         notes = catalogue(self.module, get_language(), "COMMENTS")

@@ -9,10 +9,12 @@ TEXT = {
     "language.environment": "{variable}={language!r} 不是本课程提供的语言：请从 {choices} 中选一个（暂时使用英文）",
     # classroom (linreg-class.toml, LINREG_SOLUTIONS, LINREG_CLASS_LOG)
     "classroom.switch": "{where} 的值是 {value!r}：请写 on 或 off（在 linreg-class.toml 里写 true 或 false）",
-    "classroom.unreadable": "{path} 不是有效的设置文件（{error}）：请修正它，或删除它以使用默认设置（显示参考答案，不记录）",
+    "classroom.unreadable": "{path} 不是有效的设置文件（{error}）：请修正它，或删除它以使用默认设置"
+    "（显示参考答案，不记录）",
     "classroom.unknown": "{path} 里有本课程不认识的设置：{keys}；可用的设置是 solutions 和 log_folder：请检查拼写",
     "classroom.log_folder": "{path}：log_folder 的值是 {value!r}，但它必须是用引号括起来的文件夹名，例如 "
     "log_folder = \"class-log\"",
+    "classroom.log_failed": "无法写入课堂记录（{error}）；检查答案照常可用，但老师看不到你的记录：请告诉老师",
     # validation
     "validation.text": "{name} 是文本 {value!r}，但这里要的是一个数：去掉引号，写成 {name}={stripped}",
     "validation.at_least": ">= {minimum:g}",
