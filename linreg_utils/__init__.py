@@ -22,7 +22,15 @@ from .checkpoint import (
     save_checkpoint,
     save_model,
 )
-from .data import as_features, as_targets, make_linear_data, make_regression_data, standardize, train_test_split
+from .data import (
+    as_features,
+    as_targets,
+    load_diabetes,
+    make_linear_data,
+    make_regression_data,
+    standardize,
+    train_test_split,
+)
 from .evaluation import mae, mse, predict, r2_score
 from .language import get_language, set_language
 from .model import LinearRegressionModel
@@ -69,6 +77,7 @@ __all__ = [
     "check_save_path",
     "check_learning_rate",
     "load_checkpoint",
+    "load_diabetes",
     "load_model",
     "mae",
     "make_linear_data",

@@ -1,4 +1,4 @@
-"""Make the post's data, and check data before it reaches a model.
+"""Make the post's data, load notebook 09's diabetes data, and check data before it reaches a model.
 
 Every public helper in ``linreg_utils`` sends its inputs through :func:`as_features`
 and :func:`as_targets`, and its numeric arguments through :mod:`linreg_utils.validation`, so a
@@ -6,6 +6,10 @@ learner meets one clear message per mistake, raised before PyTorch's own (much l
 """
 
 from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from importlib import resources
 
 import numpy as np
 import torch
@@ -71,6 +75,62 @@ def make_linear_data(
         rng = np.random.default_rng(seed)
         y = (y + rng.normal(0.0, noise_std, size=y.shape)).astype(dtype)
     return x, y
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A small table of numbers: one row per sample, with the target to predict.
+
+    Attributes:
+        data: ``(n, k)`` float64 array, one column per feature.
+        target: ``(n,)`` float64 array, one value per sample.
+        feature_names: the ``k`` column names, in order.
+    """
+
+    data: np.ndarray
+    target: np.ndarray
+    feature_names: list[str]
+
+
+DIABETES_FEATURES = ["age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"]
+
+
+def _read_gzipped_table(name: str) -> np.ndarray:
+    """Read a gzip-compressed, space-separated table of numbers from ``linreg_utils/datasets/``."""
+    path = resources.files("linreg_utils") / "datasets" / name  # works installed, editable or zipped
+    with path.open("rb") as compressed, gzip.open(compressed, mode="rt", encoding="utf-8") as text:
+        return np.loadtxt(text, dtype=np.float64)
+
+
+def load_diabetes() -> Dataset:
+    """The diabetes dataset of notebook 09: 442 patients, 10 measurements each, in raw units.
+
+    The numbers are the same as ``sklearn.datasets.load_diabetes(scaled=False)``: the two small files
+    ship inside ``linreg_utils`` (copied from scikit-learn, BSD-3-Clause; see
+    ``linreg_utils/datasets/README.txt``), so nothing is downloaded and scikit-learn is not needed.
+    Source: B. Efron, T. Hastie, I. Johnstone and R. Tibshirani (2004), "Least Angle Regression",
+    *Annals of Statistics* 32(2), 407–499.
+
+    The columns are not centered or scaled: standardize them with the *training* set's statistics
+    only (:func:`standardize` on ``x_train``), or the test set leaks into training.
+
+    Returns:
+        A :class:`Dataset` with ``data`` ``(442, 10)`` float64 (age, sex, bmi, bp and six blood
+        serum measurements s1..s6), ``target`` ``(442,)`` float64 (disease progression one year
+        later) and ``feature_names`` ``['age', 'sex', 'bmi', 'bp', 's1', ..., 's6']``.
+
+    Example:
+        >>> diabetes = load_diabetes()
+        >>> diabetes.data.shape, diabetes.target.shape
+        ((442, 10), (442,))
+        >>> diabetes.feature_names[:3]
+        ['age', 'sex', 'bmi']
+        >>> diabetes.data[0, :3], diabetes.target[:3]
+        (array([59. ,  2. , 32.1]), array([151.,  75., 141.]))
+    """
+    data = _read_gzipped_table("diabetes_data_raw.csv.gz")
+    target = _read_gzipped_table("diabetes_target.csv.gz")
+    return Dataset(data=data, target=target, feature_names=list(DIABETES_FEATURES))
 
 
 def _describe(value: object) -> str:

@@ -1,8 +1,11 @@
+import tomllib
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
 
-from linreg_utils import as_features, as_targets, make_linear_data
+from linreg_utils import as_features, as_targets, load_diabetes, make_linear_data
 
 
 def test_defaults_reproduce_the_post_exactly():
@@ -177,3 +180,35 @@ def test_standardize_gives_mean_0_std_1_and_rejects_constant_columns():
     assert mean[0] == 5.0 and std[0] == pytest.approx(np.sqrt(10.0))
     with pytest.raises(ValueError, match=r"column\(s\) \[0\] of x are constant"):
         standardize(np.ones((4, 1), dtype=np.float32))
+
+
+# --- load_diabetes: notebook 09's data, shipped inside linreg_utils (the learner environment has no scikit-learn) ---
+
+
+def test_load_diabetes_gives_the_raw_table_with_its_column_names():
+    diabetes = load_diabetes()
+    assert diabetes.data.shape == (442, 10) and diabetes.data.dtype == np.float64
+    assert diabetes.target.shape == (442,) and diabetes.target.dtype == np.float64
+    assert diabetes.feature_names == ["age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"]
+    np.testing.assert_array_equal(diabetes.data[0], [59, 2, 32.1, 101, 157, 93.2, 38, 4, 4.8598, 87])
+    assert diabetes.target[:3].tolist() == [151, 75, 141]
+    assert set(np.unique(diabetes.data[:, 1])) == {1.0, 2.0}  # raw units: sex is coded 1 or 2, not centered
+
+
+def test_load_diabetes_is_bit_for_bit_scikit_learns_raw_data():
+    datasets = pytest.importorskip("sklearn.datasets")  # scikit-learn is in the developer environment only
+    ours, theirs = load_diabetes(), datasets.load_diabetes(scaled=False)
+    assert ours.data.dtype == theirs.data.dtype and ours.target.dtype == theirs.target.dtype
+    assert ours.data.tobytes() == theirs.data.tobytes()
+    assert ours.target.tobytes() == theirs.target.tobytes()
+    assert ours.feature_names == list(theirs.feature_names)
+
+
+def test_the_diabetes_files_are_package_data_so_a_wheel_ships_them():
+    root = Path(__file__).resolve().parent.parent
+    patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    shipped = {path.relative_to(root / "linreg_utils").as_posix()
+               for pattern in patterns["linreg_utils"] for path in (root / "linreg_utils").glob(pattern)}
+    needed = {"datasets/diabetes_data_raw.csv.gz", "datasets/diabetes_target.csv.gz", "datasets/README.txt"}
+    assert needed <= shipped, f"pyproject.toml's package-data misses {sorted(needed - shipped)}"
+    assert "BSD 3-Clause" in (root / "linreg_utils" / "datasets" / "README.txt").read_text(encoding="utf-8")
