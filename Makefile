@@ -5,6 +5,7 @@ TORCH  ?= cpu
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(TORCH)
+DEV_STAMP := $(VENV)/.installed-dev-$(TORCH)
 # makes every `jupyter lab` from .venv load tools/jupyter_server_config.py (opening a notebook leaves git clean)
 JUPYTER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.py
 # and every `jupyter nbconvert` load tools/jupyter_nbconvert_config.py (HTML exports keep the pictures' alt text)
@@ -16,25 +17,41 @@ NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
 # Keep the cache on for the commands below.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: install check-python lab lab-zh test test-anywhere answer-key test-browser book book-serve lint demo notebooks translation-status bench clean
+PHONY_INSTALL := install install-dev wheelhouse
+.PHONY: $(PHONY_INSTALL) check-python lab lab-zh test test-anywhere answer-key test-browser book book-serve lint demo notebooks translation-status bench clean
 
-## install: create .venv if missing and install the pinned dependencies and the package (editable);
-##          PyTorch's CPU build unless TORCH=cuda (tools/install_torch.py says why and how)
+## install: create .venv if missing and install the learner's environment (requirements.txt: what the notebooks
+##          and JupyterLab need) and the package (editable); PyTorch's CPU build unless TORCH=cuda. With a wheelhouse/
+##          folder (make wheelhouse), from that folder only, without the network (tools/install.py says how)
 install: $(STAMP) $(JUPYTER_CONFIG) $(NBCONVERT_CONFIG)
+
+## install-dev: the learner's environment plus the developer's tools (requirements-dev.txt: tests, lint, browser,
+##              book); make test, make book and the other developer commands run it themselves
+install-dev: $(DEV_STAMP) $(JUPYTER_CONFIG) $(NBCONVERT_CONFIG)
 
 # Before anything is created or downloaded: the Python that makes .venv (or the one .venv already has) must be at
 # least pyproject.toml's requires-python; if not, stop with one line in English and one in Chinese naming the fix.
 check-python:
 	@sh tools/check_python.sh "$(PYTHON)" "$(VENV)" "$(or $(firstword $(MAKECMDGOALS)),install)"
 
-$(STAMP): requirements.txt pyproject.toml tools/install_torch.py | check-python
+$(STAMP): requirements.txt pyproject.toml tools/install.py tools/install_torch.py $(wildcard wheelhouse/README.txt) \
+  | check-python
 	@test -x $(BIN)/python || { echo "Creating the virtual environment .venv"; $(PYTHON) -m venv $(VENV); }
-	@echo "[1/3] PyTorch" && $(BIN)/python tools/install_torch.py $(TORCH)
-	@echo "[2/3] The other pinned packages (requirements.txt)" && \
-	  $(BIN)/python -m pip install --progress-bar on -r requirements.txt
-	@echo "[3/3] linreg_utils (editable)" && $(BIN)/python -m pip install --quiet --no-deps -e .
+	@$(BIN)/python tools/install.py --torch $(TORCH)
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	@$(BIN)/python tools/install.py --dev --torch $(TORCH)
+	@touch $(DEV_STAMP)
+
+## wheelhouse: download every wheel the learner's environment needs into wheelhouse/ (on a computer with a network),
+##             for this computer, or for WHEELHOUSE_PLATFORM (linux-x86_64, windows-x86_64, macos-arm64, ...) and
+##             WHEELHOUSE_PYTHON (e.g. 3.11); then make lab on each PC installs from it without the network
+wheelhouse:
+	@sh tools/check_python.sh "$(PYTHON)" "$(VENV)/no-venv-here" wheelhouse  # the Python that downloads, not .venv's
+	$(PYTHON) tools/wheelhouse.py $(if $(WHEELHOUSE_PLATFORM),--platform $(WHEELHOUSE_PLATFORM)) \
+	  $(if $(WHEELHOUSE_PYTHON),--python $(WHEELHOUSE_PYTHON))
 
 $(JUPYTER_CONFIG): | $(STAMP)
 	@mkdir -p $(@D)
@@ -64,7 +81,7 @@ lab-zh: install
 # --dist loadscope keeps each notebook's cells in one worker, in order (like loadfile); each worker keeps one
 # warm kernel and resets it between notebooks (tools/kernel_pool.py). --no-loadscope-reorder hands out the files
 # in conftest.py's order, longest first, so that both workers finish together.
-test: install lint
+test: install-dev lint
 	$(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 ## test-browser: every notebook of both editions in JupyterLab in headless Chromium, Run > Run All Cells
@@ -72,7 +89,7 @@ test: install lint
 # Then the book: built once into a temporary folder, its links checked (tests/test_book.py with BOOK_DIR set),
 # the browser tests stopped by each signal leave nothing behind (tests/test_browser_test_cleanup.py, ~2 min),
 # then the book opened from disk in Chromium with the network blocked (tools/book_browser_test.py).
-test-browser: install
+test-browser: install-dev
 	$(BIN)/python tools/browser_test.py
 	@dir=$$(mktemp -d -t linreg-book-test-XXXXXX) && \
 	  $(BIN)/python tools/build_book.py --out $$dir/book && \
@@ -82,7 +99,7 @@ test-browser: install
 	  rc=$$?; rm -rf $$dir; exit $$rc
 
 ## book: the read-along book, both editions, from the stored outputs (nothing is run) -> build/book/index.html
-book: install
+book: install-dev
 	$(BIN)/python tools/build_book.py
 
 ## book-serve: build the book, then serve it on http://127.0.0.1:$(BOOK_PORT)/ (Ctrl-C stops it)
@@ -92,15 +109,15 @@ book-serve: book
 	$(BIN)/python -m http.server $(BOOK_PORT) --bind 127.0.0.1 --directory build/book
 
 ## test-anywhere: every notebook alone, in reverse order, twice, in parallel and from other folders
-test-anywhere: install
+test-anywhere: install-dev
 	bash tools/test_anywhere.sh
 
 ## answer-key: every exercise filled in with its solution, run like Run All (every check must say ✅), both
 ##             editions -> build/answer-key/en/ and zh/, as .ipynb and .html for a teacher (ignored by git)
-answer-key: install
+answer-key: install-dev
 	$(BIN)/python tools/answer_key.py $(ANSWER_KEY_ARGS)
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 
 ## demo: the original post end to end, headless
@@ -108,7 +125,7 @@ demo: install
 	$(BIN)/python -m linreg_utils
 
 ## notebooks: regenerate every notebook's stored outputs (both editions), each from a clean kernel
-notebooks: install
+notebooks: install-dev
 	$(BIN)/python tools/run_notebooks.py
 
 ## translation-status: which Chinese cells are stale, missing, orphaned or untranslated (exit 1 if any)
@@ -116,7 +133,7 @@ translation-status:
 	@python3 tools/translation.py status
 
 ## bench: the speed claims, measured (about 2-3 minutes on 2 cores); --update-readme refreshes README.md
-bench: install
+bench: install-dev
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:

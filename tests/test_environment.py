@@ -1,50 +1,102 @@
-"""The three install routes (requirements.txt, environment.yml, pyproject.toml) must agree."""
+"""The install routes must agree: requirements.txt (the learner's pins), requirements-dev.txt (the developer's
+additions), environment.yml (conda: the learner's pins), pyproject.toml (ranges: dependencies + `lab` extra = the
+learner's, `dev` extra = the developer's additions) and the wheel folder (tools/wheelhouse.py downloads
+requirements.txt; tools/install.py installs it)."""
 
 import os
 import re
+import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import check_learner_env  # noqa: E402
+import install  # noqa: E402
+
 PIN = re.compile(r"^\s*(?:-\s+)?([A-Za-z0-9_.\-\[\]]+)==([^\s#]+)")
 
 
 def pins(path: Path) -> dict[str, str]:
+    """The ``name==version`` lines of one file (not following ``-r``)."""
     found = {}
     for line in path.read_text().splitlines():
         match = PIN.match(line)
         if match:
-            found[match.group(1).lower()] = match.group(2)
+            found[canonicalize_name(match.group(1))] = match.group(2)
+    return found
+
+
+LEARNER = pins(ROOT / "requirements.txt")
+DEVELOPER = pins(ROOT / "requirements-dev.txt")
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+
+def declared(*groups: str) -> dict[str, Requirement]:
+    """pyproject.toml's requirements of ``groups`` ("dependencies" or an extra's name), the project itself left out."""
+    found = {}
+    for group in groups:
+        lines = PROJECT["dependencies"] if group == "dependencies" else PROJECT["optional-dependencies"][group]
+        for requirement in map(Requirement, lines):
+            if canonicalize_name(requirement.name) != canonicalize_name(PROJECT["name"]):
+                found[canonicalize_name(requirement.name)] = requirement
     return found
 
 
 def test_requirements_and_environment_pin_the_same_versions():
-    requirements = pins(ROOT / "requirements.txt")
-    environment = pins(ROOT / "environment.yml")
-    assert requirements, "requirements.txt pins nothing"
-    assert requirements == environment
+    assert LEARNER, "requirements.txt pins nothing"
+    assert pins(ROOT / "environment.yml") == LEARNER
+
+
+def test_the_developer_file_adds_to_the_learner_file_and_repeats_nothing():
+    lines = (ROOT / "requirements-dev.txt").read_text().splitlines()
+    assert "-r requirements.txt" in lines
+    assert DEVELOPER and not set(DEVELOPER) & set(LEARNER)
+    assert install.pins(ROOT / "requirements-dev.txt") == LEARNER | DEVELOPER  # what pip installs for --dev
+
+
+def test_the_learner_pins_are_what_pyproject_declares_for_the_learner():
+    assert set(declared("dependencies", "lab")) == set(LEARNER)
+
+
+def test_the_developer_pins_are_what_pyproject_declares_for_the_developer():
+    assert set(declared("dev")) == set(DEVELOPER)
+    assert f"{PROJECT['name']}[lab]" in PROJECT["optional-dependencies"]["dev"]
+
+
+@pytest.mark.parametrize("name", sorted(LEARNER | DEVELOPER))
+def test_every_pin_satisfies_the_pyproject_range(name):
+    spec = declared("dependencies", "lab", "dev")[name]
+    version = (LEARNER | DEVELOPER)[name]
+    assert Version(version) in spec.specifier, f"{name}=={version} is outside {spec}"
 
 
 def test_torch_is_pinned_exactly_to_the_cpu_wheel_version():
-    assert pins(ROOT / "requirements.txt")["torch"] == "2.13.0"
-
-
-def test_every_pin_satisfies_the_pyproject_ranges():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    declared = project["dependencies"] + project["optional-dependencies"]["dev"]
-    requirements = pins(ROOT / "requirements.txt")
-    for spec in map(Requirement, declared):
-        name = spec.name.lower()
-        assert name in requirements, f"{name} is declared in pyproject.toml but not pinned in requirements.txt"
-        assert Version(requirements[name]) in spec.specifier, f"{name}=={requirements[name]} is outside {spec}"
+    assert LEARNER["torch"] == "2.13.0"
 
 
 def test_environment_installs_the_package_itself():
     assert re.search(r"^\s*-\s+-e \.\s*$", (ROOT / "environment.yml").read_text(), re.M)
+
+
+def test_no_developer_tool_is_needed_by_a_learner_pin():
+    # followed through the metadata installed here: if a learner's package started to need pytest, ruff, sphinx...,
+    # the learner's environment would hold it again
+    needed = check_learner_env.needed(list(LEARNER), check_learner_env.installed())
+    assert {"torch", "jupyterlab", "ipykernel", "numpy"} <= needed
+    assert not needed & set(DEVELOPER)
+
+
+def test_the_learner_check_names_the_developer_tools_of_this_environment():
+    found = check_learner_env.problems(ROOT / "requirements.txt", check_learner_env.installed())
+    assert len(found) == 1 and "not the learner's" in found[0]
+    for tool in ("pytest", "ruff", "sphinx", "playwright", "jieba", "nbval"):
+        assert re.search(rf"\b{tool}\b", found[0]), tool
 
 
 # --- the Python version: pyproject.toml's requires-python is the one source; everything that states it agrees ---

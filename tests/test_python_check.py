@@ -25,7 +25,8 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None or sys.platform == 
 def checkout(tmp_path):
     """The files `make install` reads, copied into a folder of their own."""
     (tmp_path / "tools").mkdir()
-    for name in ("Makefile", "pyproject.toml", "requirements.txt", "tools/install_torch.py", "tools/check_python.sh"):
+    for name in ("Makefile", "pyproject.toml", "requirements.txt", "requirements-dev.txt", "tools/install.py",
+                 "tools/install_torch.py", "tools/check_python.sh"):
         shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path
 
