@@ -18,7 +18,7 @@ NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
 unexport PYTHONDONTWRITEBYTECODE
 
 PHONY_INSTALL := install install-dev wheelhouse
-.PHONY: $(PHONY_INSTALL) check-python lab lab-zh test test-anywhere answer-key test-browser book book-serve lint demo notebooks translation-status bench clean
+.PHONY: $(PHONY_INSTALL) check-python lab lab-zh test test-anywhere answer-key test-browser book book-serve lint demo notebooks translation-status bench student clean
 
 ## install: create .venv if missing and install the learner's environment (requirements.txt: what the notebooks
 ##          and JupyterLab need) and the package (editable); PyTorch's CPU build unless TORCH=cuda. With a wheelhouse/
@@ -117,6 +117,11 @@ test-anywhere: install-dev
 answer-key: install-dev
 	$(BIN)/python tools/answer_key.py $(ANSWER_KEY_ARGS)
 
+## student: the student edition, both languages, without the solutions -> build/student/ and build/student.zip
+##          (its linreg-class.toml switches qN.solution() off; tools/student_edition.py --help says what is in it)
+student:
+	$(PYTHON) tools/student_edition.py
+
 lint: install-dev
 	$(BIN)/ruff check .
 
@@ -137,4 +142,4 @@ bench: install-dev
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) *.egg-info build/book build/book-src build/answer-key
+	rm -rf $(VENV) *.egg-info build/book build/book-src build/answer-key build/student build/student.zip
