@@ -15,15 +15,24 @@ if ! unshare -n true 2>/dev/null && ! unshare -rn true 2>/dev/null; then
     echo "test_offline_class.sh: this needs 'unshare -n' (run as root, or enable user namespaces)" >&2
     exit 2
 fi
-offline() { if unshare -n true 2>/dev/null; then unshare -n "$@"; else unshare -rn "$@"; fi; }
+# A network namespace with no network at all, except its own loopback (up, as on any PC: a Jupyter kernel talks to
+# JupyterLab or nbconvert over 127.0.0.1), and with pip's settings files ignored, as on a bare lab PC.
+offline() {
+    local flag=-n
+    unshare -n true 2>/dev/null || flag=-rn
+    PIP_CONFIG_FILE=/dev/null unshare "$flag" "$python" -c '
+import fcntl, os, socket, struct, sys
+with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:  # ip link set lo up, without iproute2
+    flags = struct.unpack("16sh", fcntl.ioctl(s, 0x8913, struct.pack("16sh", b"lo", 0)))[1]  # SIOCGIFFLAGS
+    fcntl.ioctl(s, 0x8914, struct.pack("16sh", b"lo", flags | 1))  # SIOCSIFFLAGS, IFF_UP
+os.execvp(sys.argv[1], sys.argv[1:])' "$@"
+}
 
 work=$(mktemp -d -t linreg-offline-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-export PIP_CONFIG_FILE=/dev/null  # a bare PC: no pip.conf, no find-links or index of this machine
-unset PIP_FIND_LINKS PIP_INDEX_URL PIP_EXTRA_INDEX_URL PIP_NO_INDEX || true
-
-echo "== 1. make wheelhouse, and a fresh clone with it"
+echo "== 1. make wheelhouse (with this computer's network and pip settings), and a fresh clone with it"
 make --no-print-directory wheelhouse PYTHON="$python"
+unset PIP_FIND_LINKS PIP_INDEX_URL PIP_EXTRA_INDEX_URL PIP_NO_INDEX || true  # from here on: a bare lab PC
 du -sh wheelhouse | sed 's/^/wheelhouse size: /'
 git clone --quiet "$root" "$work/class"
 cp -r wheelhouse "$work/class/wheelhouse"
