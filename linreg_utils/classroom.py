@@ -14,6 +14,18 @@ Two ways to set them, the environment winning over the file:
 The settings are read again at every call (a few ``stat`` calls), so a teacher's change is seen without
 restarting a kernel.
 
+**The class log** (issue 23, off unless a log folder is set): every ``qN.check(...)``, ``qN.hint()`` and
+``qN.solution()`` appends one line of JSON to ``<log_folder>/<student>.jsonl`` (:func:`record_event`)::
+
+    {"time": "2026-12-07T10:02:03.120+08:00", "student": "Li Wei", "notebook": "nb04", "question": "q2",
+     "event": "check", "result": "q2.swapped"}
+
+``result`` is ``"correct"`` or the key of the mistake the check named (``"q2.swapped"``, ``"core.blank"``) for a
+check, the hint shown (``"q2.hint1"``) for a hint, ``"shown"`` (or ``"off"``) for a solution. Nothing else is
+recorded: not the answer, not the code. Each line is written with one ``write`` on a file opened for appending, so
+writers never interleave, and :func:`read_events` ignores a last line that has no newline yet. The grader
+(``python -m linreg_utils.grade``) reads the same records, for a live view and to mark submissions.
+
 Example:
     >>> settings = class_settings()
     >>> isinstance(settings.solutions, bool)
@@ -22,10 +34,17 @@ Example:
 
 from __future__ import annotations
 
+import getpass
+import json
 import os
+import re
+import sys
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .language import message
 
@@ -100,3 +119,127 @@ def class_settings(start: Path | None = None) -> ClassSettings:
         log_folder = Path(os.environ["LINREG_CLASS_LOG"].strip())
     student = os.environ.get("LINREG_STUDENT", "").strip() or None
     return ClassSettings(solutions=solutions, log_folder=log_folder, student=student, source=path)
+
+
+# ------------------------------------------------------------------------------------------- the class log
+
+EVENTS = ("check", "hint", "solution")
+_failed = {"warned": False}  # one warning per session when the log cannot be written
+
+
+def student_name() -> str:
+    """Who the records are about: ``LINREG_STUDENT``, else a non-empty ``student_name`` in the notebook (the
+    student edition's first code cell), else the computer's login name.
+
+    Example:
+        >>> isinstance(student_name(), str)
+        True
+    """
+    name = os.environ.get("LINREG_STUDENT", "").strip()
+    if name:
+        return name
+    namespaces = []
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is not None:
+        namespaces.append(shell.user_ns)
+    namespaces.append(getattr(sys.modules.get("__main__"), "__dict__", {}))
+    for namespace in namespaces:
+        value = namespace.get("student_name")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (some containers)
+        return "student"
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` as a file name on every system: letters (any script), digits, ``-``, ``_`` and ``.`` kept, any
+    other character made ``_``, at most 80 characters, never hidden nor empty.
+
+    Example:
+        >>> safe_file_name("Li Wei / 李伟")
+        'Li_Wei___李伟'
+    """
+    safe = re.sub(r"[^\w.-]", "_", name.strip())[:80].lstrip(".")
+    return safe or "student"
+
+
+def event_line(notebook: str, question: str, event: str, result: str, student: str | None = None) -> bytes:
+    """One record of the class log, as the bytes written: JSON on one line, ending with a newline.
+
+    Example:
+        >>> json.loads(event_line("nb04", "q2", "check", "correct", student="Ann"))["result"]
+        'correct'
+    """
+    record = {"time": datetime.now().astimezone().isoformat(timespec="milliseconds"),
+              "student": student or student_name(), "notebook": notebook, "question": question, "event": event,
+              "result": result}
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def record_event(notebook: str, question: str, event: str, result: str) -> Path | None:
+    """Append one record to the student's file in the class's log folder; nothing when no log folder is set.
+
+    Never raises: a log that cannot be written (a full disk, a folder gone, a bad settings file) gets one warning
+    on stderr per session, and the learner's check goes on.
+
+    Args:
+        notebook: ``"nb04"``; question: ``"q2"``; event: ``"check"``, ``"hint"`` or ``"solution"``.
+        result: ``"correct"``, a mistake key (``"q2.swapped"``, ``"core.blank"``), a hint's key, ``"shown"``.
+
+    Returns:
+        The file written to, or ``None``.
+
+    Example:
+        >>> record_event("nb04", "q2", "check", "correct") is None  # no LINREG_CLASS_LOG here
+        True
+    """
+    try:
+        folder = class_settings().log_folder
+        if folder is None:
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        student = student_name()
+        path = folder / f"{safe_file_name(student)}.jsonl"
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(descriptor, event_line(notebook, question, event, result, student))  # one write: never torn
+        finally:
+            os.close(descriptor)
+        return path
+    except (OSError, ValueError) as error:
+        if not _failed["warned"]:
+            _failed["warned"] = True
+            print(f"linreg_utils: {message('classroom.log_failed', error=error)}", file=sys.stderr)
+        return None
+
+
+def read_log(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of one student's file, in order; a last line without its newline (being written) and a line
+    that is not a record are skipped. A file that cannot be read gives nothing."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return
+    for line in data.split(b"\n")[:-1]:  # the part after the last newline is not finished yet
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict) and {"notebook", "question", "event", "result"} <= record.keys():
+            yield record
+
+
+def read_events(folder: Path) -> list[dict[str, Any]]:
+    """Every record of a log folder (all ``*.jsonl`` files), each file's in order.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     _ = (Path(folder) / "ann.jsonl").write_bytes(event_line("nb04", "q1", "check", "correct", "Ann"))
+        ...     [(e["student"], e["result"]) for e in read_events(Path(folder))]
+        [('Ann', 'correct')]
+    """
+    return [record for path in sorted(Path(folder).glob("*.jsonl")) for record in read_log(path)]

@@ -712,6 +712,7 @@ class Question:
     def diagnose(self, answer: Any) -> str | None:
         """``None`` if ``answer`` is right, else the message that says what to fix (what ``check`` shows)."""
         wrong = self.verdict(answer)
+        self._result = "correct" if wrong is None else wrong.key  # what check() records in the class log
         return None if wrong is None else self.message(wrong)
 
     def diagnose_with_notes(self, answer: Any) -> tuple[str | None, list[str]]:
@@ -729,6 +730,7 @@ class Question:
     def check(self, answer: Any) -> None:
         """Show ``Correct`` or a message that says what to fix (formatted in Jupyter, plain in a terminal)."""
         problem, notes = self.diagnose_with_notes(answer)
+        self._record("check", self._result)
         after = "".join(n if n.startswith("（") else " " + n for n in notes)  # no space before a full-width （
         if problem is None:
             correct = text("core", "correct")
@@ -748,6 +750,7 @@ class Question:
         hints = self.hints
         i = min(self._hints_shown, len(hints) - 1)
         self._hints_shown += 1
+        self._record("hint", f"{self.name}.hint{i + 1}")
         label = text("core", "hint_label") + (f" {i + 1}/{len(hints)}" if len(hints) > 1 else "")
         more = " " + text("core", "last_hint", name=self.name) if self._hints_shown > len(hints) else ""
         colon = text("core", "label_colon")  # ": " in English, "：" in Chinese
@@ -759,7 +762,9 @@ class Question:
         Where the teacher switched solutions off (``solutions = false`` in ``linreg-class.toml``, or
         ``LINREG_SOLUTIONS=off``: :mod:`linreg_utils.classroom`), it says so instead, and points to the next hint.
         """
-        if not class_settings().solutions:  # a malformed settings file: ValueError naming the file and the fix
+        solutions = class_settings().solutions  # a malformed settings file: ValueError naming the file and the fix
+        self._record("solution", "shown" if solutions else "off")
+        if not solutions:
             hints_left = self._hints_shown < len(self.hints)
             then = text("core", "solutions_off" if hints_left else "solutions_off_no_hint", name=self.name)
             _labelled("🔒", text("core", "solutions_off_label"), then).show()
@@ -774,6 +779,12 @@ class Question:
         colon = text("core", "label_colon").rstrip()
         plain = f"{label}{colon}\n" + textwrap.indent(code, "    ")
         Feedback(plain, f"**{label}{colon}**\n\n```python\n{code}\n```").show()
+
+    def _record(self, event: str, result: str) -> None:
+        """One record in the class log, when the teacher set one (:func:`linreg_utils.classroom.record_event`)."""
+        from ..classroom import record_event
+
+        record_event(self.module, self.name, event, result)
 
     @property
     def solution_code(self) -> str:

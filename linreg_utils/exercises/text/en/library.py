@@ -18,6 +18,8 @@ TEXT = {
     "log_folder: check the spelling",
     "classroom.log_folder": "{path}: log_folder is {value!r}, but it must be the name of a folder in quotes, e.g. "
     "log_folder = \"class-log\"",
+    "classroom.log_failed": "the class log could not be written ({error}); your checks work as before, but your "
+    "teacher will not see them: tell your teacher",
     # validation
     "validation.text": "{name} is the text {value!r}, but it must be a number: write {name}={stripped} without quotes",
     "validation.at_least": ">= {minimum:g}",
