@@ -18,7 +18,7 @@ NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
 unexport PYTHONDONTWRITEBYTECODE
 
 PHONY_INSTALL := install install-dev wheelhouse
-.PHONY: $(PHONY_INSTALL) check-python lab lab-zh test test-anywhere answer-key test-browser book book-serve lint demo notebooks translation-status bench student clean
+.PHONY: $(PHONY_INSTALL) check-python lab lab-zh test test-anywhere answer-key test-browser test-offline book book-serve lint demo notebooks translation-status bench student clean
 
 ## install: create .venv if missing and install the learner's environment (requirements.txt: what the notebooks
 ##          and JupyterLab need) and the package (editable); PyTorch's CPU build unless TORCH=cuda. With a wheelhouse/
@@ -45,9 +45,9 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 	@$(BIN)/python tools/install.py --dev --torch $(TORCH)
 	@touch $(DEV_STAMP)
 
-## wheelhouse: download every wheel the learner's environment needs into wheelhouse/ (on a computer with a network),
-##             for this computer, or for WHEELHOUSE_PLATFORM (linux-x86_64, windows-x86_64, macos-arm64, ...) and
-##             WHEELHOUSE_PYTHON (e.g. 3.11); then make lab on each PC installs from it without the network
+## wheelhouse: download every wheel the learner's environment needs into wheelhouse/ (on a computer with a network,
+##             of the same kind as the lab PCs: WHEELHOUSE_PLATFORM=linux-x86_64 WHEELHOUSE_PYTHON=3.11 stops if it
+##             is not); then make lab on each PC installs from it without the network
 wheelhouse:
 	@sh tools/check_python.sh "$(PYTHON)" "$(VENV)/no-venv-here" wheelhouse  # the Python that downloads, not .venv's
 	$(PYTHON) tools/wheelhouse.py $(if $(WHEELHOUSE_PLATFORM),--platform $(WHEELHOUSE_PLATFORM)) \
@@ -86,17 +86,21 @@ test: install-dev lint
 
 ## test-browser: every notebook of both editions in JupyterLab in headless Chromium, Run > Run All Cells
 ##               (about 10 min; needs chromium), then the book
-# Then the book: built once into a temporary folder, its links checked (tests/test_book.py with BOOK_DIR set),
-# the browser tests stopped by each signal leave nothing behind (tests/test_browser_test_cleanup.py, ~2 min),
-# then the book opened from disk in Chromium with the network blocked (tools/book_browser_test.py).
+# Then the book: built by `make book` (build/book/, what a reader gets), its links checked (tests/test_book.py with
+# BOOK_DIR set), the browser tests stopped by each signal leave nothing behind (tests/test_browser_test_cleanup.py,
+# ~2 min), then the book opened from disk in Chromium with the network blocked (tools/book_browser_test.py).
 test-browser: install-dev
 	$(BIN)/python tools/browser_test.py
-	@dir=$$(mktemp -d -t linreg-book-test-XXXXXX) && \
-	  $(BIN)/python tools/build_book.py --out $$dir/book && \
-	  BOOK_DIR=$$dir/book BROWSER_TEST=1 $(BIN)/python -m pytest -q -p no:xdist tests/test_book.py \
-	    tests/test_browser_test_cleanup.py && \
-	  $(BIN)/python tools/book_browser_test.py $$dir/book; \
-	  rc=$$?; rm -rf $$dir; exit $$rc
+	@$(MAKE) --no-print-directory book
+	BOOK_DIR=build/book BROWSER_TEST=1 $(BIN)/python -m pytest -q -p no:xdist tests/test_book.py \
+	  tests/test_browser_test_cleanup.py
+	$(BIN)/python tools/book_browser_test.py build/book
+
+## test-offline: a class that installs offline (tools/test_offline_class.sh): make wheelhouse, a fresh clone of HEAD
+##               installed with no network at all (unshare -n), notebook 01 run in the learner's own kernel, the
+##               learner's environment checked, a source package refused (about 2 min; needs root or user namespaces)
+test-offline:
+	bash tools/test_offline_class.sh
 
 ## book: the read-along book, both editions, from the stored outputs (nothing is run) -> build/book/index.html
 book: install-dev

@@ -95,24 +95,16 @@ def test_wheelhouse_never_replaces_a_folder_it_did_not_make(tmp_path):
     mine.mkdir()
     (mine / "notes.txt").write_text("a teacher's own file")
     with pytest.raises(wheelhouse.Refused, match="not made by this tool"):
-        wheelhouse.build(mine, None, "3.11")
+        wheelhouse.build(mine)
     assert (mine / "notes.txt").read_text() == "a teacher's own file"
-
-
-def test_wheelhouse_asks_pip_for_every_tag_of_a_named_platform():
-    arguments = wheelhouse.target_arguments("linux-x86_64", "3.12")
-    assert arguments.count("--platform") == len(wheelhouse.PLATFORMS["linux-x86_64"])
-    assert "manylinux_2_28_x86_64" in arguments and "manylinux2014_x86_64" in arguments
-    assert arguments[-6:] == ["--python-version", "3.12", "--implementation", "cp", "--abi", "cp312"]
-    assert wheelhouse.target_arguments(None, "3.11") == []
 
 
 @pytest.mark.parametrize("command, code, says", [
     (["install.py", "--help"], 0, "Offline"),
     (["install.py", "--torch", "rocm"], 2, "invalid choice: 'rocm'"),
-    (["wheelhouse.py", "--help"], 0, "windows-x86_64"),
-    (["wheelhouse.py", "--platform", "windows"], 2, "invalid choice: 'windows'"),
-    (["wheelhouse.py", "--python", "3"], 2, "give a version such as 3.11"),
+    (["wheelhouse.py", "--help"], 0, "environment markers"),
+    (["wheelhouse.py", "--platform", "windows-x86_64"], 2, "must be made on a computer of the lab's kind"),
+    (["wheelhouse.py", "--python", "3.99"], 2, "the lab PCs are Python 3.99 on"),
 ])
 def test_the_commands_answer_help_and_bad_options_in_one_place(command, code, says):
     done = subprocess.run([sys.executable, str(ROOT / "tools" / command[0]), *command[1:]], capture_output=True,

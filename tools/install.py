@@ -111,9 +111,9 @@ def check_wheelhouse(folder: Path, requirements: Path) -> None:
     if target != here:
         raise Refused(f"{folder} was made for Python {target['python']} on {target['platform']}, but this is Python "
                       f"{here['python']} on {here['platform']}: a wheel folder only serves the Python and the kind of "
-                      f"computer it was made for. Make one for this computer (on a computer of the same kind with a "
-                      f"network: `make wheelhouse`; or `make wheelhouse WHEELHOUSE_PLATFORM={here['platform']} "
-                      f"WHEELHOUSE_PYTHON={here['python']}` on any computer with a network)")
+                      f"computer it was made for. Make one on a computer of this kind with a network (`make wheelhouse "
+                      f"WHEELHOUSE_PLATFORM={here['platform']} WHEELHOUSE_PYTHON={here['python']}`, or `python "
+                      "tools/wheelhouse.py` without make) and copy it here")
     files = [path.name for path in folder.iterdir() if path.is_file()]
     sources = sorted({source_name(name) for name in files if name.endswith(SOURCE_SUFFIXES)})
     if sources:

@@ -1,8 +1,9 @@
 """Download every wheel the learner's environment needs into wheelhouse/, for a class that installs offline.
 
-    make wheelhouse                                       # for this computer's Python and platform
-    make wheelhouse WHEELHOUSE_PLATFORM=windows-x86_64 WHEELHOUSE_PYTHON=3.11   # for a Windows lab, from Linux
-    python tools/wheelhouse.py --platform windows-x86_64 --python 3.11        # the same without make
+    make wheelhouse                          # for this computer's Python and platform (README.txt names them)
+    make wheelhouse WHEELHOUSE_PLATFORM=linux-x86_64 WHEELHOUSE_PYTHON=3.11   # the same, stopping if this computer
+                                                                              # is not that kind
+    python tools/wheelhouse.py               # without make, e.g. on Windows in the activated conda environment
 
 On a computer with a network. The folder then holds wheels only (never a source package): PyTorch's CPU build first
 (from PyTorch's CPU index, or TORCH_CPU_INDEX_URL; see tools/install_torch.py), then every other pin of
@@ -11,7 +12,11 @@ README.txt says which Python and platform it serves; a wheel folder serves only 
 with its wheelhouse/ to each PC (or put it on a shared drive) and run `make lab` there: with wheelhouse/ present,
 tools/install.py installs from it alone and never touches the network.
 
-Platforms: linux-x86_64, linux-arm64 (glibc 2.17 or newer), windows-x86_64, macos-arm64 (macOS 11 or newer).
+A folder serves the kind of computer that made it, so make it on one PC like the lab's (the same operating system,
+processor and Python), with a network. Naming another kind is refused: pip decides which packages a package needs
+(its environment markers, such as `platform_system == "Linux"`) on the computer that runs it, even when told to
+download for another platform, so such a folder would miss packages or hold wrong ones (PyTorch's 17 CUDA packages
+for a Windows lab, for example).
 The folder is made beside wheelhouse/ and swapped in only when complete: an interrupted or failed run leaves the
 previous folder as it was. An existing wheelhouse/ is replaced only if it has the README.txt this tool writes.
 Standard library only.
@@ -34,26 +39,11 @@ import install_torch  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 ME = "wheelhouse.py"
 FIRST_LINE = "wheelhouse/: wheels for an offline install of 'Linear Regression with PyTorch' (made by make wheelhouse)"
-# pip's platform tags for each name (pip does not widen manylinux_2_X tags to older ones by itself)
-PLATFORMS = {
-    "linux-x86_64": [f"manylinux_2_{minor}_x86_64" for minor in range(28, 16, -1)] + ["manylinux2014_x86_64"],
-    "linux-arm64": [f"manylinux_2_{minor}_aarch64" for minor in range(28, 16, -1)] + ["manylinux2014_aarch64"],
-    "windows-x86_64": ["win_amd64"],
-    "macos-arm64": ["macosx_11_0_arm64"],
-}
 CUDA_PARTS = ("nvidia-", "triton", "cuda-")
 
 
 class Refused(Exception):
     """One line to print; nothing was changed."""
-
-
-def target_arguments(platform: str | None, python: str) -> list[str]:
-    """pip download's options for a named target (none for this computer)."""
-    if platform is None:
-        return []
-    tags = [argument for tag in PLATFORMS[platform] for argument in ("--platform", tag)]
-    return [*tags, "--python-version", python, "--implementation", "cp", "--abi", "cp" + python.replace(".", "")]
 
 
 def download(arguments: list[str], doing: str) -> None:
@@ -72,12 +62,12 @@ def build_requirements() -> list[str]:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
 
 
-def fill(folder: Path, platform: str | None, python: str) -> str:
+def fill(folder: Path) -> str:
     """Download everything into ``folder``; return how PyTorch was got (for README.txt)."""
-    target = target_arguments(platform, python)
+    target: list[str] = []  # pip's own tags for this computer
     into = ["--dest", str(folder)]
     torch_pin = install_torch.pinned_torch()
-    linux = (platform or install.platform_name()).startswith("linux")
+    linux = install.platform_name().startswith("linux")
     how = "PyTorch from pip's default index"
     if linux:
         index = install_torch.cpu_index()
@@ -116,8 +106,8 @@ def describe(folder: Path, platform: str, python: str, how: str) -> str:
         f"python: {python}",
         f"platform: {platform}",
         "",
-        f"It serves Python {python} on {platform} only: another Python or operating system needs its own folder",
-        "(make wheelhouse WHEELHOUSE_PLATFORM=... WHEELHOUSE_PYTHON=...).",
+        f"It serves Python {python} on {platform} only: another Python or operating system needs its own folder,",
+        "made on a computer of that kind (python tools/wheelhouse.py there).",
         f"Made on {datetime.date.today().isoformat()}: {len(wheels)} wheels, {size / 1e6:.0f} MB; {how}.",
         "",
         "To install on a PC without a network, in the project's folder with this wheelhouse/ in it:",
@@ -128,7 +118,7 @@ def describe(folder: Path, platform: str, python: str, how: str) -> str:
     ])
 
 
-def build(out: Path, platform: str | None, python: str) -> Path:
+def build(out: Path) -> Path:
     if out.exists() and not (out / "README.txt").is_file():
         raise Refused(f"{out} exists but was not made by this tool (no README.txt): move it away or choose another "
                       "--out")
@@ -137,8 +127,9 @@ def build(out: Path, platform: str | None, python: str) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
-        how = fill(work, platform, python)
-        (work / "README.txt").write_text(describe(work, platform or install.platform_name(), python, how), "utf-8")
+        how = fill(work)
+        here = install.this_target()
+        (work / "README.txt").write_text(describe(work, here["platform"], here["python"], how), "utf-8")
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
             out.rename(old / out.name)
@@ -155,23 +146,21 @@ def build(out: Path, platform: str | None, python: str) -> Path:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog=f"python tools/{ME}", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--platform", choices=sorted(PLATFORMS), help="the PCs' platform (default: this computer's)")
-    parser.add_argument("--python", help="the PCs' Python, e.g. 3.11 (default: the Python running this)")
+    parser.add_argument("--platform", help="the lab PCs' platform, e.g. linux-x86_64: stop if this computer is not one")
+    parser.add_argument("--python", help="the lab PCs' Python, e.g. 3.11: stop if this Python is not that one")
     parser.add_argument("--out", type=Path, default=ROOT / "wheelhouse", help="the folder (default: wheelhouse/)")
     options = parser.parse_args(argv)
     here = install.this_target()
-    python = options.python or here["python"]
-    if not python.replace(".", "", 1).isdigit() or python.count(".") != 1:
-        parser.error(f"--python {python!r}: give a version such as 3.11")
-    platform = options.platform
-    if platform == here["platform"] and python == here["python"]:
-        platform = None  # this computer: pip's own tags are the most exact
-    elif platform is None and python != here["python"]:
-        platform = here["platform"]
-        if platform not in PLATFORMS:
-            parser.error(f"this computer is {platform}: name a --platform ({', '.join(sorted(PLATFORMS))})")
+    wanted = {"python": options.python or here["python"], "platform": options.platform or here["platform"]}
+    if wanted != here:
+        print(f"{ME}: the lab PCs are Python {wanted['python']} on {wanted['platform']}, but this is Python "
+              f"{here['python']} on {here['platform']}: a wheel folder must be made on a computer of the lab's kind, "
+              "because pip decides here which packages each package needs. Run `python tools/wheelhouse.py` (or make "
+              "wheelhouse) on one such PC with a network, e.g. on Windows in the activated conda environment with "
+              f"Python {wanted['python']}, then copy the folder", file=sys.stderr)
+        return 2
     try:
-        out = build(options.out.resolve(), platform, python)
+        out = build(options.out.resolve())
     except (Refused, install_torch.Refused) as refused:
         print(f"{ME}: {refused}", file=sys.stderr)
         return 2
@@ -180,8 +169,8 @@ def main(argv: list[str]) -> int:
         return 130
     wheels = list(out.glob("*.whl"))
     size = sum(path.stat().st_size for path in wheels)
-    print(f"{out}: {len(wheels)} wheels, {size / 1e6:.0f} MB, for Python {python} on "
-          f"{platform or here['platform']} (README.txt says how to use it).")
+    print(f"{out}: {len(wheels)} wheels, {size / 1e6:.0f} MB, for Python {here['python']} on {here['platform']} "
+          "(README.txt says how to use it).")
     return 0
 
 
