@@ -211,3 +211,34 @@ def test_solution_with_a_malformed_file_raises_the_librarys_error(q1, capsys, tm
     with pytest.raises(ValueError, match=re.escape(str(tmp_path / SETTINGS_FILE)) + ".*" + expected):
         q1.solution()
     assert capsys.readouterr().out == ""  # neither the solution nor half a message
+
+
+def test_the_last_hint_points_to_the_teacher_when_solutions_are_off(monkeypatch, capsys):
+    from linreg_utils.exercises import nb01
+
+    question = nb01.q1
+    count = len(question.hints)
+    monkeypatch.setenv("LINREG_SOLUTIONS", "off")
+    question._hints_shown = 0
+    for _ in range(count + 1):
+        question.hint()
+    shown = capsys.readouterr().out
+    assert "ask your teacher" in shown and "solution() shows" not in shown
+    monkeypatch.setenv("LINREG_SOLUTIONS", "on")
+    question._hints_shown = count
+    question.hint()
+    assert "solution() shows an answer" in capsys.readouterr().out
+    question._hints_shown = 0
+
+
+def test_the_book_keeps_its_solutions_when_the_shell_switches_them_off(monkeypatch):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    import build_book
+
+    from linreg_utils.exercises import nb01
+
+    monkeypatch.setenv("LINREG_SOLUTIONS", "off")
+    assert build_book.solution_code(nb01.q1) == nb01.q1.solution_code.strip("\n")

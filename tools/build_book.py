@@ -53,6 +53,7 @@ import tempfile
 import textwrap
 import threading
 import time
+import unittest.mock
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,7 +201,9 @@ def _questions(module: str):
 def solution_code(question) -> str:
     """The solution as ``q.solution()`` shows it in the current language: the code, comments translated."""
     shown = io.StringIO()
-    with contextlib.redirect_stdout(shown):  # outside Jupyter, q.solution() prints "Solution:" and the code
+    # outside Jupyter, q.solution() prints "Solution:" and the code; the book always has the solutions, whatever
+    # the shell says (LINREG_SOLUTIONS=off, the student edition's setting, is for a learner's kernel)
+    with contextlib.redirect_stdout(shown), unittest.mock.patch.dict(os.environ, {"LINREG_SOLUTIONS": "on"}):
         question.solution()
     _, _, code = shown.getvalue().partition("\n")
     return textwrap.dedent(code).strip("\n")

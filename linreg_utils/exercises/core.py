@@ -752,7 +752,8 @@ class Question:
         self._hints_shown += 1
         self._record("hint", f"{self.name}.hint{i + 1}")
         label = text("core", "hint_label") + (f" {i + 1}/{len(hints)}" if len(hints) > 1 else "")
-        more = " " + text("core", "last_hint", name=self.name) if self._hints_shown > len(hints) else ""
+        last = "last_hint" if self._hints_shown <= len(hints) or class_settings().solutions else "last_hint_off"
+        more = " " + text("core", last, name=self.name) if self._hints_shown > len(hints) else ""
         colon = text("core", "label_colon")  # ": " in English, "：" in Chinese
         _labelled("💡", label + colon, f"{hints[i]}{more}").show()
 

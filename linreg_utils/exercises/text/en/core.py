@@ -10,6 +10,7 @@ TEXT = {
     "kind_other": "a {name}",
     "kind_other_vowel": "an {name}",
     "last_hint": "(That was the last hint: {name}.solution() shows an answer.)",
+    "last_hint_off": "(That was the last hint. Solutions are switched off in this class: ask your teacher.)",
     "solutions_off_label": "Solutions are switched off in this class:",
     "solutions_off": "try {name}.hint() for the next hint, or ask your teacher.",
     "solutions_off_no_hint": "you have seen every hint; ask your teacher.",

@@ -10,6 +10,7 @@ TEXT = {
     "kind_other": "一个 {name} 类型的对象",
     "kind_other_vowel": "一个 {name} 类型的对象",
     "last_hint": "（这已经是最后一条提示了：运行 {name}.solution() 可以查看参考答案。）",
+    "last_hint_off": "（这已经是最后一条提示了。本课堂关闭了参考答案：请问老师。）",
     "solutions_off_label": "本课堂关闭了参考答案：",
     "solutions_off": "可以运行 {name}.hint() 查看下一条提示，或者问老师。",
     "solutions_off_no_hint": "提示已经全部看过了，请问老师。",
