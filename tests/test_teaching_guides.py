@@ -57,5 +57,5 @@ def test_both_guides_name_the_mirror_settings_the_install_reads(page):
     assert 'os.environ.get("TORCH_CPU_INDEX_URL"' in install_torch
     text = page.read_text(encoding="utf-8")
     for setting in ("PIP_INDEX_URL", "pip config --user set global.index-url", ".condarc", "TORCH_CPU_INDEX_URL",
-                    "PIP_NO_INDEX=1", "python tools/install_torch.py cpu"):
+                    "make wheelhouse", "python tools/install.py"):
         assert setting in text, f"{page.name} does not mention {setting}"
