@@ -138,8 +138,8 @@ notebooks: install-dev
 	$(BIN)/python tools/run_notebooks.py
 
 ## translation-status: which Chinese cells are stale, missing, orphaned or untranslated (exit 1 if any)
-translation-status:
-	@python3 tools/translation.py status
+translation-status: install-dev
+	@$(BIN)/python tools/translation.py status
 
 ## bench: the speed claims, measured (about 2-3 minutes on 2 cores); --update-readme refreshes README.md
 bench: install-dev
