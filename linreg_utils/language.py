@@ -22,13 +22,32 @@ from typing import Any
 
 from . import figure_text
 
-__all__ = ["LANGUAGES", "catalogue", "get_language", "message", "set_language"]
+__all__ = [
+    "LANGUAGES", "CatalogueError", "catalogue", "catalogue_file", "fill", "get_language", "message", "set_language",
+]
 
 ENV = "LINREG_LANG"
 LANGUAGES = tuple(
     sorted(p.name for p in (Path(__file__).parent / "exercises" / "text").iterdir() if (p / "__init__.py").exists())
 )
 _settings = {"language": "en"}
+
+
+class CatalogueError(LookupError):
+    """A message is missing from a catalogue, or its ``{placeholders}`` do not fit the values it is filled in with.
+
+    A bug in the course, not in the learner's code: the message names the catalogue file, the key and the language.
+    """
+
+
+def catalogue_file(module: str, language: str) -> str:
+    """Where the catalogue ``module`` of ``language`` lives, as the messages name it.
+
+    Example:
+        >>> catalogue_file("nb04", "zh")
+        'linreg_utils/exercises/text/zh/nb04.py'
+    """
+    return f"linreg_utils/exercises/text/{language}/{module}.py"
 
 
 def catalogue(module: str, language: str, part: str = "TEXT") -> dict[str, str]:
@@ -49,24 +68,62 @@ def catalogue(module: str, language: str, part: str = "TEXT") -> dict[str, str]:
         return {}
 
 
+def fill(module: str, key: str, values: dict[str, Any], language: str | None = None) -> str:
+    """The message ``key`` of the catalogue ``module`` in ``language`` (default: the current one), filled in.
+
+    Args:
+        module: the catalogue, e.g. ``"library"``, ``"core"`` or ``"nb04"``.
+        key: the message's key in it, e.g. ``"q1.hint2"``.
+        values: what its ``{placeholders}`` are filled in with (``str.format`` fields).
+        language: a language of :data:`LANGUAGES`; ``None``: the one chosen with :func:`set_language`.
+
+    Raises:
+        CatalogueError: if that language's catalogue has no such message, or the message uses a placeholder that
+            is not among ``values`` (or a malformed one, like a lone ``{``); it names the file, the key and the
+            language.
+
+    Example:
+        >>> fill("library", "data.empty", {"name": "x", "shape": (0, 1)}, "en")
+        'x is empty (shape (0, 1)): there must be at least one sample'
+    """
+    language = language or get_language()
+    where = catalogue_file(module, language)
+    messages = catalogue(module, language)
+    template = messages.get(key)
+    if not isinstance(template, str):
+        missing = "has no message" if messages else "is missing, so it has no message"
+        source = "" if language == "en" else f", translated from {catalogue_file(module, 'en')}"
+        raise CatalogueError(f"{where} {missing} {key!r} (language {language}): add it{source}")
+    try:
+        return template.format(**values)
+    except KeyError as err:
+        field = err.args[0]
+        given = ", ".join(sorted(values)) or "none"
+        raise CatalogueError(f"{where}, message {key!r} (language {language}): the placeholder {{{field}}} is not "
+                             f"among the values it is filled in with ({given}): use one of those, or pass {field} "
+                             "where the message is raised") from None
+    except (IndexError, ValueError, AttributeError, TypeError) as err:
+        raise CatalogueError(f"{where}, message {key!r} (language {language}): it cannot be filled in "
+                             f"({type(err).__name__}: {err}); placeholders are names in braces, like {{name}}, and a "
+                             "literal brace is written twice, {{{{ or }}}}") from None
+
+
 def message(key: str, /, **values: Any) -> str:
-    """The library message ``key`` in the current language (English where a translation is missing), filled in.
+    """The library message ``key`` in the current language, filled in.
 
     Args:
         key: ``"<module>.<what>"``, a key of ``text/en/library.py``.
         **values: the values the message quotes (``str.format`` fields, e.g. ``{shape}`` or ``{lr:g}``).
 
     Raises:
-        KeyError: if no catalogue has ``key`` (a bug in ``linreg_utils``, not in the learner's code).
+        CatalogueError: if the current language's ``library.py`` has no ``key``, or the message does not fit
+            ``values`` (a bug in ``linreg_utils``, not in the learner's code): see :func:`fill`.
 
     Example:
         >>> message("data.empty", name="x", shape=(0, 1))
         'x is empty (shape (0, 1)): there must be at least one sample'
     """
-    template = catalogue("library", get_language()).get(key) or catalogue("library", "en").get(key)
-    if template is None:
-        raise KeyError(f"no message {key!r} in linreg_utils/exercises/text/en/library.py")
-    return template.format(**values)
+    return fill("library", key, values)
 
 
 def set_language(language: str) -> None:

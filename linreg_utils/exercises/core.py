@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import importlib
 import io
 import itertools
 import math
 import numbers as _numbers
 import random
+import string
 import sys
 import textwrap
 import time
@@ -33,18 +35,87 @@ import numpy as np
 import torch
 
 from ..classroom import class_settings
-from ..language import LANGUAGES, catalogue, get_language, set_language  # noqa: F401 - re-exported for notebooks
+from ..language import (  # noqa: F401 - LANGUAGES, get_language and set_language re-exported for notebooks
+    LANGUAGES,
+    CatalogueError,
+    catalogue,
+    catalogue_file,
+    fill,
+    get_language,
+    set_language,
+)
 
 # ------------------------------------------------------------------------------------------- languages
 # The one switch for everything the learner reads is linreg_utils.language (set_language, catalogue, ...).
 
 
 def text(module: str, key: str, **values: Any) -> str:
-    """The message ``key`` of ``module`` in the current language (English where it is missing), filled in."""
-    template = catalogue(module, get_language()).get(key) or catalogue(module, "en").get(key)
-    if template is None:
-        raise CheckerError(f"no message {module}.{key} in the catalogue (linreg_utils/exercises/text/en/{module}.py)")
-    return template.format(**values)
+    """The message ``key`` of ``module`` in the current language, filled in with ``values``.
+
+    Raises:
+        CheckerError: if the current language's catalogue has no ``key``, or the message uses a placeholder that
+            is not among ``values``: the message names the catalogue file, the key and the language.
+
+    Example:
+        >>> text("core", "kind_other", name="str")
+        'a str'
+    """
+    try:
+        return fill(module, key, values)
+    except CatalogueError as err:
+        raise CheckerError(str(err)) from None
+
+
+def _fields(template: str) -> set[str]:
+    """The placeholders of a message: ``"{got} is {shown:.3}"`` -> ``{"got", "shown"}``."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def verify_catalogue(module: str) -> None:
+    """Check the catalogue ``module`` in every language; raise :class:`CheckerError` at its first mistake.
+
+    Every language must have every English message and no other, each with the English message's placeholders;
+    for a notebook's questions (``"nb04"``), every hint must fill in with the question's values in every language.
+    The error names the catalogue file, the key and the language.
+
+    Example:
+        >>> verify_catalogue("nb04")
+    """
+    english_file = catalogue_file(module, "en")
+    english = catalogue(module, "en")
+    if not english:
+        raise CheckerError(f"{english_file} is missing or has no TEXT: every catalogue starts in English")
+    for language in LANGUAGES:
+        where = catalogue_file(module, language)
+        messages = catalogue(module, language)
+        if not messages:
+            raise CheckerError(f"{where} is missing (language {language}): translate {english_file} into it")
+        for key in english:
+            if key not in messages:
+                raise CheckerError(f"{where} has no message {key!r} (language {language}): add it, translated from "
+                                   f"{english_file}")
+        for key, template in messages.items():
+            if key not in english:
+                raise CheckerError(f"{where} has a message {key!r} (language {language}) that {english_file} does "
+                                   "not have: remove it, or add it in English too")
+            try:
+                fields, wanted = _fields(template), _fields(english[key])
+            except (ValueError, TypeError, AttributeError) as err:
+                raise CheckerError(f"{where}, message {key!r} (language {language}): it cannot be read as a message "
+                                   f"({type(err).__name__}: {err}); a literal brace is written twice, {{{{ or }}}}"
+                                   ) from None
+            if fields != wanted:
+                unknown, missing = sorted(fields - wanted), sorted(wanted - fields)
+                problem = "; ".join(
+                    [f"the placeholder {{{f}}} is not in the English message" for f in unknown]
+                    + [f"the English message's placeholder {{{f}}} is missing" for f in missing]
+                )
+                raise CheckerError(f"{where}, message {key!r} (language {language}): {problem} ({english_file})")
+    if module.startswith("nb"):
+        questions = importlib.import_module(f"{__package__}.{module}")
+        for question in (q for q in vars(questions).values() if isinstance(q, Question)):
+            for language in LANGUAGES:
+                question.hints_in(language)
 
 
 # -------------------------------------------------------------------------------------------- feedback
@@ -704,10 +775,15 @@ class Question:
             return self.otherwise(got)
         return Wrong(key or self.otherwise or "core.not_yet", got=got, shown=shown)
 
+    @property
+    def message_values(self) -> dict[str, Any]:
+        """What every message of this question is filled in with: ``{question}``, ``{variable}`` and ``values``."""
+        return {"question": self.name, "variable": self.answer, **self.values}
+
     def message(self, wrong: Wrong) -> str:
         """The text of a verdict in the current language (``{question}`` and ``{variable}`` name the question)."""
         module, key = ("core", wrong.key[5:]) if wrong.key.startswith("core.") else (self.module, wrong.key)
-        return text(module, key, **{"question": self.name, "variable": self.answer, **self.values, **wrong.values})
+        return text(module, key, **{**self.message_values, **wrong.values})
 
     def diagnose(self, answer: Any) -> str | None:
         """``None`` if ``answer`` is right, else the message that says what to fix (what ``check`` shows)."""
@@ -740,10 +816,23 @@ class Question:
 
     @property
     def hints(self) -> list[str]:
-        """The hints, in order, in the current language."""
+        """The hints, in order, in the current language, filled in with the question's values (as its messages are).
+
+        Raises:
+            CheckerError: if a hint is missing from the catalogue or uses a placeholder the question has no value
+                for: the message names the catalogue file, the key and the language.
+        """
+        return self.hints_in(get_language())
+
+    def hints_in(self, language: str) -> list[str]:
+        """The hints, in order, in ``language`` (see :attr:`hints`)."""
         english = catalogue(self.module, "en")
         count = sum(1 for k in english if k.startswith(f"{self.name}.hint"))
-        return [text(self.module, f"{self.name}.hint{i}") for i in range(1, count + 1)]
+        try:
+            return [fill(self.module, f"{self.name}.hint{i}", self.message_values, language)
+                    for i in range(1, count + 1)]
+        except CatalogueError as err:
+            raise CheckerError(str(err)) from None
 
     def hint(self) -> None:
         """Show the next hint (each call shows one more, in order)."""
