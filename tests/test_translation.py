@@ -1,4 +1,6 @@
-"""The Chinese edition cannot drift from the English one (tools/translation.py; `make translation-status`)."""
+"""The Chinese edition cannot drift from the English one (tools/translation.py; `make translation-status`).
+
+That every notebook has its twin and links it is a rule of tools/notebook_rules.py (tests/test_notebook_rules.py)."""
 
 import json
 import shutil
@@ -13,15 +15,6 @@ sys.path.insert(0, str(ROOT / "tools"))
 import translation  # noqa: E402
 
 ENGLISH = translation.english_notebooks()
-
-
-def test_every_notebook_has_a_chinese_twin_and_they_link_each_other():
-    assert len(ENGLISH) == 11
-    for path in ENGLISH:
-        twin = translation.twin(path)
-        assert twin.exists(), f"missing notebooks/zh/{path.name}"
-        assert f"(zh/{path.name})" in translation._source(translation.load(path)["cells"][0])
-        assert f"(../{path.name})" in translation._source(translation.load(twin)["cells"][0])
 
 
 @pytest.mark.parametrize("path", ENGLISH, ids=lambda p: p.name[:2])

@@ -49,7 +49,8 @@ def run(path: Path) -> None:
         coalesce_streams=True,  # one stream output per cell: stable diffs however the kernel chunks output
     )
     client.execute()
-    nb.metadata = {"kernelspec": KERNELSPEC}
+    # the notebook's own settings (metadata.linreg, e.g. no_figure: tools/notebook_rules.py) stay; the rest is the run's
+    nb.metadata = {"kernelspec": KERNELSPEC, **({"linreg": nb.metadata["linreg"]} if "linreg" in nb.metadata else {})}
     notebook_metadata.strip_run_metadata(nb)  # what the Jupyter server's pre-save hook strips, too
     nbformat.validate(nb)
     text = nbformat.writes(nb)
