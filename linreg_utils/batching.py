@@ -13,19 +13,7 @@ from collections.abc import Iterator
 import torch
 
 from .language import message
-from .validation import check_whole_number
-
-
-def check_batch_size(batch_size: object, n: int) -> int:
-    """Return ``batch_size`` as an int (at most ``n``) if it is a whole number >= 1 (``np.int64``, 0-d tensors too).
-
-    Raises:
-        TypeError: if it is not a whole number; ValueError: if it is below 1.
-    """
-    try:
-        return min(check_whole_number(batch_size, "batch_size", 1), n)
-    except (TypeError, ValueError) as err:
-        raise type(err)(message("batching.or_none", error=err)) from None
+from .validation import check_batch_size
 
 
 def minibatches(

@@ -27,8 +27,18 @@ from torch import nn
 
 from .language import message
 from .model import LinearRegressionModel, model_dims, unwrap_model
-from .training import check_optimizer
-from .validation import check_number, check_whole_number
+from .validation import (
+    check_map_location,
+    check_model_first,
+    check_module,
+    check_number,
+    check_optimizer,
+    check_optimizer_state,
+    check_save_path,
+    check_state_dict,
+    check_whole_number,
+    kind_of,
+)
 
 PathLike = str | os.PathLike
 MODEL_KIND = "linreg_utils.model"
@@ -47,57 +57,6 @@ def _umask() -> int:
     return mask
 
 
-def _kind_of(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return message("checkpoint.a_folder")
-    if stat.S_ISFIFO(mode):
-        return message("checkpoint.a_fifo")
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return message("checkpoint.a_device")
-    if stat.S_ISSOCK(mode):
-        return message("checkpoint.a_socket")
-    return message("checkpoint.irregular")
-
-
-def check_save_path(path: PathLike) -> Path:
-    """Check that a file can be saved at ``path`` without destroying anything; return the real target.
-
-    A symlink is followed: the file it points to is what gets replaced, and the link stays.
-
-    Args:
-        path: where a file is about to be saved.
-
-    Returns:
-        The resolved path of the file that will be written (``path`` itself unless it is a symlink).
-
-    Raises:
-        IsADirectoryError: if ``path`` is a folder — add a file name, e.g. ``path / "model.pt"``.
-        FileExistsError: if ``path`` is a FIFO, a device or a socket: saving would replace it.
-        FileNotFoundError, NotADirectoryError: if its folder does not exist or is a file.
-        PermissionError: if the folder cannot be written to.
-    """
-    path = Path(path)
-    target = Path(os.path.realpath(path))
-    try:
-        mode = os.stat(target).st_mode
-    except FileNotFoundError:
-        mode = None
-    except OSError as err:
-        raise OSError(message("checkpoint.cannot_reach", path=path, reason=err.strerror)) from None
-    if mode is not None and stat.S_ISDIR(mode):
-        raise IsADirectoryError(message("checkpoint.save_to_folder", path=path, example=path / "model.pt"))
-    if mode is not None and not stat.S_ISREG(mode):
-        raise FileExistsError(message("checkpoint.save_over_special", path=path, kind=_kind_of(mode)))
-    folder = target.parent
-    if not folder.exists():
-        raise FileNotFoundError(message("checkpoint.no_folder", path=path, folder=folder))
-    if not folder.is_dir():
-        raise NotADirectoryError(message("checkpoint.folder_is_file", path=path, folder=folder))
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise PermissionError(message("checkpoint.cannot_write", path=path, folder=folder))
-    return target
-
-
 def atomic_save(obj: Any, path: PathLike) -> Path:
     """``torch.save(obj, path)`` so that ``path`` is never left half-written and nothing else is destroyed.
 
@@ -112,7 +71,7 @@ def atomic_save(obj: Any, path: PathLike) -> Path:
         ``path`` as a ``Path``.
 
     Raises:
-        See :func:`check_save_path`.
+        See :func:`linreg_utils.validation.check_save_path`.
     """
     path = Path(path)
     target = check_save_path(path)
@@ -143,22 +102,6 @@ def atomic_save(obj: Any, path: PathLike) -> Path:
     return path
 
 
-def _check_map_location(map_location: object) -> None:
-    """Name a device that does not exist here before torch.load fails on it."""
-    if map_location is None or callable(map_location) or isinstance(map_location, dict):
-        return
-    try:
-        device = torch.device(map_location)
-    except (RuntimeError, TypeError, ValueError):
-        raise ValueError(message("checkpoint.not_a_device", location=map_location)) from None
-    if device.type == "cuda" and not torch.cuda.is_available():
-        raise ValueError(message("checkpoint.no_cuda", location=map_location))
-    if device.type == "cuda" and device.index is not None and device.index >= torch.cuda.device_count():
-        raise ValueError(message("checkpoint.gpu_count", location=map_location, count=torch.cuda.device_count()))
-    if device.type == "mps" and not torch.backends.mps.is_available():
-        raise ValueError(message("checkpoint.no_mps", location=map_location))
-
-
 def safe_load(path: PathLike, map_location: str | torch.device | None = "cpu") -> Any:
     """``torch.load(path, weights_only=True)`` with a clear message naming the real cause of each failure.
 
@@ -174,18 +117,18 @@ def safe_load(path: PathLike, map_location: str | torch.device | None = "cpu") -
         raise TypeError(message("checkpoint.path_type", type=type(path).__name__))
     path = Path(path)
     try:
-        mode = os.stat(path).st_mode
+        status = os.stat(path)
     except FileNotFoundError:
         raise FileNotFoundError(message("checkpoint.no_file", path=path)) from None
     except PermissionError:
         raise PermissionError(message("checkpoint.cannot_open_folder", path=path)) from None
-    if stat.S_ISDIR(mode):
+    if stat.S_ISDIR(status.st_mode):
         raise IsADirectoryError(message("checkpoint.load_folder", path=path))
-    if not stat.S_ISREG(mode):
-        raise ValueError(message("checkpoint.load_special", path=path, kind=_kind_of(mode)))
+    if not stat.S_ISREG(status.st_mode):
+        raise ValueError(message("checkpoint.load_special", path=path, kind=kind_of(status)))
     if not os.access(path, os.R_OK):
         raise PermissionError(message("checkpoint.cannot_read", path=path))
-    _check_map_location(map_location)
+    check_map_location(map_location)
     try:
         with warnings.catch_warnings():  # a foreign pickle's protocol warning; the error below says more
             warnings.filterwarnings("ignore", message="Detected pickle protocol")
@@ -227,40 +170,10 @@ def _expect_kind(payload: Any, kind: str, path: PathLike) -> dict:
     raise ValueError(message("checkpoint.not_ours", path=path, kind=kind))
 
 
-def _check_state(model: nn.Module, state: object, path: PathLike) -> None:
-    """Check that ``state`` fits ``model.state_dict()`` key by key and shape by shape, changing nothing."""
-    if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
-        raise ValueError(message("checkpoint.no_state_dict", path=path))
-    own = model.state_dict()
-    missing = sorted(set(own) - set(state))
-    extra = sorted(set(state) - set(own))
-    if missing or extra:
-        raise ValueError(message("checkpoint.does_not_fit", path=path, missing=missing, extra=extra))
-    for name, tensor in state.items():
-        if tuple(tensor.shape) != tuple(own[name].shape):
-            raise ValueError(message("checkpoint.shape", path=path, name=name, shape=tuple(tensor.shape),
-                                     own=tuple(own[name].shape)))
-        if not tensor.is_floating_point():
-            raise ValueError(message("checkpoint.not_floating", path=path, name=name, dtype=tensor.dtype))
-
-
 def _load_state(model: nn.Module, state: dict, path: PathLike) -> None:
     """``model.load_state_dict(state)``, but explain shape mismatches in terms of dims."""
-    _check_state(model, state, path)
+    check_state_dict(model, state, path)
     model.load_state_dict(state)
-
-
-def _swapped(first: object, second: object, call: str) -> None:
-    """Catch ``save_x(path, model)``: the model comes first, like ``torch.save(obj, path)``."""
-    if isinstance(first, (str, os.PathLike)) and isinstance(second, nn.Module):
-        raise TypeError(message("checkpoint.swapped_model" if call == "save_model" else
-                                "checkpoint.swapped_checkpoint"))
-
-
-def _plain_model(model: object, call: str) -> nn.Module:
-    if not isinstance(model, nn.Module):
-        raise TypeError(message("checkpoint.not_a_module", call=call, type=type(model).__name__))
-    return unwrap_model(model)
 
 
 def save_model(model: nn.Module, path: PathLike) -> Path:
@@ -282,10 +195,10 @@ def save_model(model: nn.Module, path: PathLike) -> Path:
         TypeError: if the arguments are swapped (``save_model(path, model)``) or the model is
             not a ``LinearRegressionModel``.
         IsADirectoryError, FileExistsError, FileNotFoundError, PermissionError: see
-            :func:`check_save_path`.
+            :func:`linreg_utils.validation.check_save_path`.
     """
-    _swapped(model, path, "save_model")
-    model = _plain_model(model, "save_model")
+    check_model_first(model, path, "save_model")
+    model = unwrap_model(check_module(model, "save_model"))
     input_dim, output_dim = model_dims(model)
     if input_dim is None or set(model.state_dict()) != {"linear.weight", "linear.bias"}:
         raise TypeError(message("checkpoint.not_linreg_model"))
@@ -300,7 +213,7 @@ def save_model(model: nn.Module, path: PathLike) -> Path:
     return atomic_save(payload, path)
 
 
-def _check_model_payload(payload: dict, path: PathLike) -> tuple[int, int, dict]:
+def _read_model_payload(payload: dict, path: PathLike) -> tuple[int, int, dict]:
     """The stored dims must be whole numbers that match the stored tensors: checked before anything is built."""
     state = payload.get("state_dict")
     if not isinstance(state, dict) or set(state) != {"linear.weight", "linear.bias"} or not all(
@@ -343,7 +256,7 @@ def load_model(path: PathLike, map_location: str | torch.device | None = "cpu") 
             not a model file, or its weights do not match its dimensions.
     """
     payload = _expect_kind(safe_load(path, map_location), MODEL_KIND, path)
-    input_dim, output_dim, state = _check_model_payload(payload, path)
+    input_dim, output_dim, state = _read_model_payload(payload, path)
     model = LinearRegressionModel(input_dim, output_dim).to(state["linear.weight"].device)
     _load_state(model, state, path)
     return model.eval()
@@ -377,8 +290,8 @@ def save_checkpoint(
             ``save_checkpoint(path, model, ...)``), or ``optimizer`` is not an optimizer.
         ValueError: if ``epoch`` is not a whole number >= 0.
     """
-    _swapped(model, path, "save_checkpoint")
-    model = _plain_model(model, "save_checkpoint")
+    check_model_first(model, path, "save_checkpoint")
+    model = unwrap_model(check_module(model, "save_checkpoint"))
     if not isinstance(optimizer, torch.optim.Optimizer):
         raise TypeError(message("checkpoint.optimizer_third", type=type(optimizer).__name__))
     payload = {
@@ -392,37 +305,6 @@ def save_checkpoint(
         "torch_rng_state": torch.get_rng_state(),
     }
     return atomic_save(payload, path)
-
-
-def _check_optimizer_state(optimizer: torch.optim.Optimizer, payload: dict, path: PathLike) -> None:
-    """The stored optimizer state must fit ``optimizer``: type, param groups and state shapes."""
-    stored_type = payload.get("optimizer_type")
-    own_type = type(optimizer).__name__
-    if stored_type is not None and stored_type != own_type:
-        raise ValueError(message("checkpoint.optimizer_type", path=path, stored=stored_type, own=own_type))
-    state = payload.get("optimizer_state")
-    if not isinstance(state, dict) or not isinstance(state.get("param_groups"), list) or not isinstance(
-            state.get("state"), dict):
-        raise ValueError(message("checkpoint.no_optimizer_state", path=path))
-    groups, own_groups = state["param_groups"], optimizer.param_groups
-    if len(groups) != len(own_groups):
-        raise ValueError(message("checkpoint.group_count", path=path, stored=len(groups), own=len(own_groups)))
-    params = []
-    for i, (group, own) in enumerate(zip(groups, own_groups, strict=True)):
-        if not isinstance(group, dict) or len(group.get("params", ())) != len(own["params"]):
-            stored = len(group.get("params", ())) if isinstance(group, dict) else 0
-            raise ValueError(message("checkpoint.group_params", path=path, group=i, stored=stored,
-                                     own=len(own["params"])))
-        missing = sorted(set(own) - set(group) - {"params"})
-        if missing:
-            raise ValueError(message("checkpoint.group_settings", path=path, group=i, missing=missing, own=own_type))
-        params.extend(zip(group["params"], own["params"], strict=True))
-    for stored_id, param in params:
-        entry = state["state"].get(stored_id, {})
-        for key, value in entry.items() if isinstance(entry, dict) else ():
-            if isinstance(value, torch.Tensor) and value.ndim > 0 and value.shape != param.shape:
-                raise ValueError(message("checkpoint.optimizer_shape", path=path, key=key, shape=tuple(value.shape),
-                                         own=tuple(param.shape)))
 
 
 def load_checkpoint(
@@ -454,12 +336,12 @@ def load_checkpoint(
     """
     if isinstance(path, nn.Module) and isinstance(model, (str, os.PathLike)):
         raise TypeError(message("checkpoint.path_first"))
-    model = _plain_model(model, "load_checkpoint")
+    model = unwrap_model(check_module(model, "load_checkpoint"))
     payload = _expect_kind(safe_load(path, map_location), CHECKPOINT_KIND, path)
-    _check_state(model, payload.get("model_state"), path)
+    check_state_dict(model, payload.get("model_state"), path)
     if optimizer is not None:
         check_optimizer(optimizer, model)
-        _check_optimizer_state(optimizer, payload, path)
+        check_optimizer_state(optimizer, payload.get("optimizer_state"), payload.get("optimizer_type"), path)
     rng = payload.get("torch_rng_state")
     if not isinstance(rng, torch.Tensor) or rng.dtype != torch.uint8:
         raise ValueError(message("checkpoint.no_rng", path=path))

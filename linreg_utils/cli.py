@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 
-from .checkpoint import check_save_path
 from .language import message
+from .validation import check_save_path
 
 _ARGUMENT = re.compile(r"argument (\S+): (.*)", re.DOTALL)  # argparse's own "argument --lr: <problem>"
 

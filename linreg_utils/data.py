@@ -15,7 +15,7 @@ import numpy as np
 import torch
 
 from .language import message
-from .validation import check_number, check_probability, check_whole_number
+from .validation import check_finite, check_number, check_probability, check_whole_number
 
 ArrayLike = np.ndarray | torch.Tensor
 
@@ -228,7 +228,7 @@ def as_features(
         raise ValueError(message("data.row_x", name=name, shape=shape, n=shape[1]))
     if in_features is not None and shape[1] != in_features:
         raise ValueError(message("data.columns", name=name, columns=shape[1], in_features=in_features))
-    _check_finite(tensor, name)
+    check_finite(tensor, name)
     return tensor
 
 
@@ -264,16 +264,8 @@ def as_targets(
         raise ValueError(message("data.lengths", n=n, name=name, got=shape[0]))
     if shape != expected:
         raise ValueError(message("data.y_shape", name=name, shape=shape, expected=expected))
-    _check_finite(tensor, name)
+    check_finite(tensor, name)
     return tensor
-
-
-def _check_finite(tensor: torch.Tensor, name: str) -> None:
-    bad = ~torch.isfinite(tensor)
-    if bool(bad.any()):
-        count = int(bad.sum())
-        row = int(bad.nonzero()[0, 0])
-        raise ValueError(message("data.not_finite", name=name, count=count, row=row))
 
 
 def make_regression_data(

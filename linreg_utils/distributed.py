@@ -41,12 +41,12 @@ from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DistributedSampler, TensorDataset
 
 from . import cli
-from .checkpoint import _umask, check_save_path
+from .checkpoint import _umask
 from .data import make_regression_data
 from .language import message
-from .model import LinearRegressionModel
-from .training import TrainingDivergedError, check_learning_rate, gradient_step
-from .validation import check_number, check_whole_number
+from .model import LinearRegressionModel, gradient_step
+from .training import TrainingDivergedError
+from .validation import check_learning_rate, check_number, check_save_path, check_whole_number
 
 CONNECT_TIMEOUT = 30.0  # seconds to wait for the other processes; this job needs one or two
 _launcher: int | None = None  # the process id of the torchrun agent that started this worker

@@ -8,7 +8,8 @@ from torch import nn
 
 from .data import ArrayLike, as_features, as_targets
 from .language import message
-from .model import check_model_dtype, model_device, model_dims
+from .model import model_device, model_dims
+from .validation import check_model_dtype
 
 
 def predict(model: nn.Module, x: ArrayLike) -> np.ndarray:

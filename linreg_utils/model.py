@@ -1,11 +1,15 @@
-"""The post's model: one fully connected layer (全连接层) with no activation (激活函数)."""
+"""The post's model: one fully connected layer (全连接层) with no activation (激活函数), and one step of training it.
+
+:func:`gradient_step` lives here, before ``analysis`` and ``training``, because both train with it.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import torch
 from torch import nn
 
-from .language import message
 from .validation import check_whole_number
 
 
@@ -60,23 +64,6 @@ def model_device(model: nn.Module) -> torch.device:
     return torch.device("cpu")
 
 
-def model_dtype(model: nn.Module) -> torch.dtype:
-    """The dtype of the model's floating-point parameters (float32 for a model without any)."""
-    for p in model.parameters():
-        if p.is_floating_point():
-            return p.dtype
-    return torch.float32
-
-
-def check_model_dtype(model: nn.Module) -> torch.dtype:
-    """Return the model's dtype if the helpers can feed it (float32 or float64), else raise ``TypeError``."""
-    dtype = model_dtype(model)
-    if dtype not in (torch.float32, torch.float64):
-        name = str(dtype).replace("torch.", "")
-        raise TypeError(message("model.dtype", dtype=name))
-    return dtype
-
-
 def unwrap_model(model: nn.Module) -> nn.Module:
     """The model inside a ``torch.compile`` wrapper (``._orig_mod``) or a ``DistributedDataParallel`` /
     ``DataParallel`` wrapper (``.module``), so its ``state_dict`` has the plain parameter names."""
@@ -87,3 +74,42 @@ def unwrap_model(model: nn.Module) -> nn.Module:
         if not isinstance(inner, nn.Module):
             return model
         model = inner
+
+
+def gradient_step(
+    model: nn.Module,
+    optimizer: torch.optim.Optimizer,
+    x: torch.Tensor,
+    y: torch.Tensor,
+    loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+) -> torch.Tensor:
+    """One step of gradient descent on ``(x, y)``: ``zero_grad -> forward -> loss -> backward -> step``.
+
+    The one loop body of the series: :func:`linreg_utils.training.train` (on all the data, or on each
+    mini-batch), :func:`linreg_utils.analysis.descent_path` (notebooks 07–08) and the DDP job of
+    :mod:`linreg_utils.distributed` all call it.
+
+    Args:
+        model: the model, updated in place.
+        optimizer: an optimizer over ``model``'s parameters.
+        x: ``(n, in_features)`` inputs; y: ``(n, out_features)`` targets, as tensors on the model's device.
+        loss_fn: e.g. ``nn.MSELoss()``.
+
+    Returns:
+        The loss *before* the step, a detached 0-d tensor.
+
+    Example:
+        >>> import torch
+        >>> from torch import nn
+        >>> model = nn.Linear(1, 1)
+        >>> optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+        >>> x = torch.arange(11.0).reshape(-1, 1)
+        >>> loss = gradient_step(model, optimizer, x, 2 * x + 1, nn.MSELoss())
+        >>> loss.shape, loss.requires_grad
+        (torch.Size([]), False)
+    """
+    optimizer.zero_grad()
+    loss = loss_fn(model(x), y)
+    loss.backward()
+    optimizer.step()
+    return loss.detach()

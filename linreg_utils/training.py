@@ -15,11 +15,19 @@ import torch
 from torch import nn
 
 from .analysis import stable_lr_limit
-from .batching import check_batch_size, minibatches
+from .batching import minibatches
 from .data import ArrayLike, as_features, as_targets
 from .language import message
-from .model import LinearRegressionModel, check_model_dtype, model_device, model_dims
-from .validation import check_number, check_whole_number
+from .model import gradient_step, model_device, model_dims
+from .validation import (
+    check_batch_size,
+    check_learning_rate,
+    check_loss_fn,
+    check_model_dtype,
+    check_number,
+    check_optimizer,
+    check_whole_number,
+)
 
 
 class TrainingDivergedError(RuntimeError):
@@ -102,37 +110,6 @@ class History:
 
     def __len__(self) -> int:
         return len(self.losses)
-
-
-def check_learning_rate(lr: object) -> float:
-    """Return ``lr`` as a float if it is a finite number > 0.
-
-    Raises:
-        TypeError: if ``lr`` is not a number (text, ``None``, a list).
-        ValueError: if it is NaN, infinite, zero or negative.
-    """
-    return check_number(lr, "lr", above=0, example="0.01")
-
-
-def check_optimizer(optimizer: torch.optim.Optimizer, model: nn.Module) -> None:
-    if not isinstance(optimizer, torch.optim.Optimizer):
-        raise TypeError(message("training.not_optimizer", type=type(optimizer).__name__))
-    own = {id(p) for p in model.parameters()}
-    given = [p for group in optimizer.param_groups for p in group["params"]]
-    if not given or any(id(p) not in own for p in given):
-        raise ValueError(message("training.foreign_optimizer"))
-
-
-def _check_loss_fn(loss_fn: object) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
-    if loss_fn is None:
-        return nn.MSELoss()
-    if isinstance(loss_fn, type):
-        name = loss_fn.__name__
-        where = "nn." if issubclass(loss_fn, nn.Module) else ""
-        raise TypeError(message("training.loss_class", where=where, name=name))
-    if not callable(loss_fn):
-        raise TypeError(message("training.loss_not_callable", value=loss_fn))
-    return loss_fn
 
 
 def prepare_xy(model: nn.Module, x: ArrayLike, y: ArrayLike) -> tuple[torch.Tensor, torch.Tensor]:
@@ -275,7 +252,7 @@ def train(
             linear model, the stable limit ``2 / λ_max`` for this x.
 
     Example:
-        >>> from linreg_utils import make_linear_data
+        >>> from linreg_utils import LinearRegressionModel, make_linear_data
         >>> x, y = make_linear_data()
         >>> history = train(LinearRegressionModel(1, 1), x, y, log_every=0)
         >>> history.final_loss < 1e-5
@@ -286,7 +263,7 @@ def train(
     start_epoch = check_whole_number(start_epoch, "start_epoch", 0)
     if max_loss_growth is not None:
         max_loss_growth = check_number(max_loss_growth, "max_loss_growth", above=1, example="1e6")
-    loss_fn = _check_loss_fn(loss_fn)
+    loss_fn = check_loss_fn(loss_fn)
     if optimizer is None:
         lr = check_learning_rate(lr)
     else:
@@ -327,11 +304,11 @@ def train(
                     value = (total / len(xt)).item()
                 losses.append(value)
                 epoch = start_epoch + i + 1
-                _check_loss(losses, start_epoch, lr, limit, max_loss_growth, zero_loss)
+                _guard_loss(losses, start_epoch, lr, limit, max_loss_growth, zero_loss)
                 if log_every and epoch % log_every == 0:
                     print(f"epoch {epoch}, loss {value:.4g}")
                 deferred.check()
-            _check_end(model, loss_fn, xt, yt, batch_size, losses, start_epoch, lr, limit, max_loss_growth, zero_loss)
+            _guard_end(model, loss_fn, xt, yt, batch_size, losses, start_epoch, lr, limit, max_loss_growth, zero_loss)
     except KeyboardInterrupt as err:
         if isinstance(err, TrainingInterrupted):
             raise
@@ -347,44 +324,6 @@ def train(
     if history.final_loss > history.losses[0]:
         warnings.warn(_got_worse(history, start_epoch, lr, limit), stacklevel=2)
     return history
-
-
-def gradient_step(
-    model: nn.Module,
-    optimizer: torch.optim.Optimizer,
-    x: torch.Tensor,
-    y: torch.Tensor,
-    loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
-) -> torch.Tensor:
-    """One step of gradient descent on ``(x, y)``: ``zero_grad -> forward -> loss -> backward -> step``.
-
-    The one loop body of the series: :func:`train` (on all the data, or on each mini-batch),
-    :func:`descent_path` and the DDP job of :mod:`linreg_utils.distributed` all call it.
-
-    Args:
-        model: the model, updated in place.
-        optimizer: an optimizer over ``model``'s parameters.
-        x: ``(n, in_features)`` inputs; y: ``(n, out_features)`` targets, as tensors on the model's device.
-        loss_fn: e.g. ``nn.MSELoss()``.
-
-    Returns:
-        The loss *before* the step, a detached 0-d tensor.
-
-    Example:
-        >>> import torch
-        >>> from torch import nn
-        >>> model = nn.Linear(1, 1)
-        >>> optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
-        >>> x = torch.arange(11.0).reshape(-1, 1)
-        >>> loss = gradient_step(model, optimizer, x, 2 * x + 1, nn.MSELoss())
-        >>> loss.shape, loss.requires_grad
-        (torch.Size([]), False)
-    """
-    optimizer.zero_grad()
-    loss = loss_fn(model(x), y)
-    loss.backward()
-    optimizer.step()
-    return loss.detach()
 
 
 def _step(model: nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, loss_fn: Callable,
@@ -452,7 +391,7 @@ def _diverged(what: str, losses: list[float], lr: float | None, limit: float | N
     )
 
 
-def _check_loss(losses: list[float], start_epoch: int, lr: float | None, limit: float | None,
+def _guard_loss(losses: list[float], start_epoch: int, lr: float | None, limit: float | None,
                 max_growth: float | None, zero_loss: float) -> None:
     """Raise if the newest loss is NaN/inf or has grown more than ``max_growth`` times its start."""
     value, epoch = losses[-1], start_epoch + len(losses)
@@ -464,7 +403,7 @@ def _check_loss(losses: list[float], start_epoch: int, lr: float | None, limit: 
             losses, lr, limit)
 
 
-def _check_end(model: nn.Module, loss_fn: Callable, xt: torch.Tensor, yt: torch.Tensor, batch_size: int | None,
+def _guard_end(model: nn.Module, loss_fn: Callable, xt: torch.Tensor, yt: torch.Tensor, batch_size: int | None,
                losses: list[float], start_epoch: int, lr: float | None, limit: float | None,
                max_growth: float | None, zero_loss: float) -> None:
     """After the last update: every parameter finite and (full batch) the loss it gives still sane."""
@@ -478,87 +417,3 @@ def _check_end(model: nn.Module, loss_fn: Callable, xt: torch.Tensor, yt: torch.
         if not math.isfinite(value) or (max_growth is not None and value > max_growth * max(
                 losses[0], zero_loss, 1e-30)):
             raise _diverged(message("training.end_loss", epoch=epoch, value=value, start=losses[0]), losses, lr, limit)
-
-
-OptimizerFactory = Callable[[list[torch.nn.Parameter]], torch.optim.Optimizer]
-
-
-@dataclass
-class Path:
-    """Where gradient descent went: ``params[e]`` is ``(w, b)`` after ``e`` epochs (row 0: the start)."""
-
-    params: np.ndarray
-    losses: np.ndarray
-
-    def epochs_to_reach(self, target: tuple[float, float] = (2.0, 1.0), tol: float = 1e-3) -> int | None:
-        """First epoch after which both ``|w - w*|`` and ``|b - b*|`` are below ``tol`` (None if never)."""
-        close = np.all(np.abs(self.params - np.asarray(target)) < tol, axis=1)
-        hits = np.flatnonzero(close)
-        return int(hits[0]) if len(hits) else None
-
-
-def descent_path(
-    x: ArrayLike,
-    y: ArrayLike,
-    epochs: int = 1000,
-    make_optimizer: OptimizerFactory | None = None,
-    seed: int = 0,
-) -> Path:
-    """Train a fresh ``LinearRegressionModel(1, 1)`` (seeded) and record ``(w, b)`` after every epoch.
-
-    The same full-batch step as :func:`train` (:func:`gradient_step`), keeping the path for pictures
-    and convergence counts.
-
-    Args:
-        x: ``(n, 1)`` float32 inputs; y: ``(n, 1)`` float32 targets.
-        epochs: epochs to run.
-        make_optimizer: ``params -> optimizer``; default the post's ``SGD(lr=0.01)``.
-        seed: ``torch.manual_seed`` before building the model (0 gives the notebooks' start).
-
-    Returns:
-        A :class:`Path` with ``params`` of shape ``(epochs + 1, 2)`` and ``losses`` of shape ``(epochs,)``.
-    """
-    torch.manual_seed(seed)
-    model = LinearRegressionModel(1, 1)
-    make_optimizer = make_optimizer or (lambda params: torch.optim.SGD(params, lr=0.01))
-    optimizer = make_optimizer(list(model.parameters()))
-    xt = as_features(x, in_features=1)
-    yt = as_targets(y, len(xt))
-    loss_fn = torch.nn.MSELoss()
-    params = torch.empty(epochs + 1, 2, dtype=torch.float64)
-    losses = torch.empty(epochs, dtype=torch.float64)
-    params[0] = torch.cat([model.linear.weight.detach().ravel(), model.linear.bias.detach()])
-    for epoch in range(epochs):
-        losses[epoch] = gradient_step(model, optimizer, xt, yt, loss_fn)
-        params[epoch + 1] = torch.cat([model.linear.weight.detach().ravel(), model.linear.bias.detach()])
-    return Path(params.numpy(), losses.numpy())
-
-
-def compare_optimizers(
-    x: ArrayLike,
-    y: ArrayLike,
-    optimizers: dict[str, OptimizerFactory],
-    target: tuple[float, float] = (2.0, 1.0),
-    tol: float = 1e-3,
-    max_epochs: int = 3000,
-    seed: int = 0,
-) -> list[dict[str, object]]:
-    """Epochs each optimizer needs until ``|w - w*|, |b - b*| < tol``, from the same start.
-
-    Args:
-        x, y: ``(n, 1)`` float32 data.
-        optimizers: name → ``params -> optimizer``, e.g.
-            ``{"SGD": lambda p: torch.optim.SGD(p, lr=0.01)}``.
-        target: the true ``(w, b)``.
-        tol: the tolerance on both.
-        max_epochs: give up after this many epochs (``epochs`` is then ``None``).
-        seed: the initialization seed shared by all runs.
-
-    Returns:
-        One row per optimizer: ``{"optimizer": name, "epochs": int | None, "final_loss": float}``.
-    """
-    rows = []
-    for name, factory in optimizers.items():
-        path = descent_path(x, y, max_epochs, factory, seed)
-        rows.append({"optimizer": name, "epochs": path.epochs_to_reach(target, tol), "final_loss": path.losses[-1]})
-    return rows

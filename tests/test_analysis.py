@@ -2,9 +2,16 @@ import numpy as np
 import pytest
 import torch
 
-from linreg_utils.analysis import closed_form, loss_grid, mse_hessian, stable_lr_limit, unstandardize
+from linreg_utils.analysis import (
+    closed_form,
+    compare_optimizers,
+    descent_path,
+    loss_grid,
+    mse_hessian,
+    stable_lr_limit,
+    unstandardize,
+)
 from linreg_utils.data import make_regression_data, standardize
-from linreg_utils.training import compare_optimizers, descent_path
 
 
 def test_closed_form_recovers_the_posts_line_exactly(data):

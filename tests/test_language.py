@@ -58,6 +58,21 @@ def test_every_message_the_code_asks_for_exists_and_none_is_unused():
     assert english - used - {"language.environment"} == set(), "in the catalogue but never used"
 
 
+def test_a_library_message_that_does_not_fit_names_the_file_the_key_and_the_language(monkeypatch):
+    chinese = catalogue("library", "zh")
+    monkeypatch.setitem(chinese, "data.empty", chinese["data.empty"] + "{rows}")
+    set_language("zh")
+    with pytest.raises(language.CatalogueError, match=re.escape(
+            "linreg_utils/exercises/text/zh/library.py, message 'data.empty' (language zh): the placeholder {rows} "
+            "is not among the values it is filled in with (name, shape)")):
+        message("data.empty", name="x", shape=(0, 1))
+    monkeypatch.delitem(chinese, "data.empty")
+    with pytest.raises(language.CatalogueError, match=re.escape(
+            "linreg_utils/exercises/text/zh/library.py has no message 'data.empty' (language zh): add it, translated "
+            "from linreg_utils/exercises/text/en/library.py")):
+        lu.predict(lu.LinearRegressionModel(1, 1), np.zeros((0, 1), dtype=np.float32))
+
+
 def test_a_diverging_run_raises_the_same_error_with_chinese_words_and_the_same_numbers(data):
     def diverge():
         torch.manual_seed(0)

@@ -44,6 +44,7 @@ from ..language import (  # noqa: F401 - LANGUAGES, get_language and set_languag
     get_language,
     set_language,
 )
+from ..validation import kind_of
 
 # ------------------------------------------------------------------------------------------- languages
 # The one switch for everything the learner reads is linreg_utils.language (set_language, catalogue, ...).
@@ -57,8 +58,8 @@ def text(module: str, key: str, **values: Any) -> str:
             is not among ``values``: the message names the catalogue file, the key and the language.
 
     Example:
-        >>> text("core", "kind_other", name="str")
-        'a str'
+        >>> text("core", "last_hint", name="q1")
+        '(That was the last hint: q1.solution() shows an answer.)'
     """
     try:
         return fill(module, key, values)
@@ -550,19 +551,6 @@ def _labelled(icon: str, label: str, message: str) -> Feedback:
     """
     bold = f"**{label[:-1]}**：" if label.endswith("：") else f"**{label.rstrip()}** "
     return Feedback(f"{icon} {bold.replace('**', '')}{message}", f"{icon} {bold}{_markdown(message)}")
-
-
-def kind_of(answer: Any) -> str:
-    """What kind of object ``answer`` is, in the current language: "a Python list", "a str", ...
-
-    Example:
-        >>> kind_of([1, 2]), kind_of("3")
-        ('a Python list', 'a str')
-    """
-    if isinstance(answer, list):
-        return text("core", "kind_list")
-    name = type(answer).__name__
-    return text("core", "kind_other_vowel" if name[0] in "aeiou" else "kind_other", name=name)
 
 
 def compare_array(expected: np.ndarray, name: str) -> Callable[[np.ndarray], Wrong | None]:

@@ -14,6 +14,7 @@ from typing import Any
 import torch
 from torch import nn
 
+from ..validation import kind_of
 from .core import (
     Question,
     Unreadable,
@@ -21,7 +22,6 @@ from .core import (
     as_number,
     bounded_items,
     function,
-    kind_of,
     run_learner_code,
     tensor_values,
 )

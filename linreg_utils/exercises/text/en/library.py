@@ -31,6 +31,9 @@ TEXT = {
     "validation.number": "{name} must be a finite number such as {example}, got {value!r}",
     "validation.number_in": "{name} must be a finite number {bounds} such as {example}, got {value!r}",
     "validation.open_probability": "{name} must be a number > 0 and < 1 such as 0.25, got {value!r}",
+    "validation.a_list": "a Python list",
+    "validation.a_type": "a {name}",
+    "validation.an_type": "an {name}",
     # data
     "data.no_noise": "0.0 (no noise)",
     "data.dtype": "dtype must be np.float32 or np.float64, got {dtype}",

@@ -26,6 +26,9 @@ TEXT = {
     "validation.number": "{name} 必须是一个数（不能是 NaN 或 inf），例如 {example}，现在是 {value!r}",
     "validation.number_in": "{name} 必须是一个 {bounds} 的数（不能是 NaN 或 inf），例如 {example}，现在是 {value!r}",
     "validation.open_probability": "{name} 必须是一个 > 0 且 < 1 的数，例如 0.25，现在是 {value!r}",
+    "validation.a_list": "一个 Python 列表（list）",
+    "validation.a_type": "一个 {name} 类型的对象",
+    "validation.an_type": "一个 {name} 类型的对象",
     # data
     "data.no_noise": "0.0（不加噪声）",
     "data.dtype": "dtype 必须是 np.float32 或 np.float64，现在是 {dtype}",
