@@ -165,9 +165,51 @@ def test_a_failed_build_leaves_the_previous_book_intact(fake, tmp_path, capsys):
     fake.setenv("SPHINX_EXIT", "1")
     assert build_book.main(["--out", str(out)]) == 1
     assert snapshot(out) == before
-    line = one_line_error(capsys, "did not build", "unchanged")
-    kept = [p for p in tmp_path.iterdir() if p != out]  # the half-built folder, kept to read, its path printed
-    assert len(kept) == 1 and str(kept[0]) in line and made_here(kept[0])
+    one_line_error(capsys, "did not build", "sphinx en failed", "sphinx zh failed", "unchanged", "--verbose")
+    assert [p.name for p in tmp_path.iterdir()] == ["book"]  # the half-built folder (its temporary files too) goes
+
+
+SPHINX_LOG = """\
+{src}/en/notebooks/12_two_features.ipynb: WARNING: document isn't included in any toctree [toc.not_included]
+{src}/en/index.md:40: WARNING: toctree glob pattern 'notebooks/13_*' didn't match any documents [toc.glob]
+
+Extension error (pydata_sphinx_theme.toctree):
+Handler <function add_toctree_functions at 0x7f> for event 'html-page-context' threw an exception (exception: \
+Template requested to generate a TocTree fragment but no TocTree found. This should never happen. If you believe it's \
+a bug, please report this to theme developers)
+The full traceback has been saved in {src}/tmp/sphinx-err-abc.log, if you want to report the issue to the developers.
+"""
+
+
+def test_a_failed_build_quotes_sphinxs_first_warning_with_the_repository_path(tmp_path):
+    src = tmp_path / "src"
+    log = tmp_path / "sphinx.log"
+    log.write_text(SPHINX_LOG.format(src=src), encoding="utf-8")
+    assert build_book.first_problem(log, src, "en") == (
+        "sphinx en: notebooks/12_two_features.ipynb: WARNING: document isn't included in any toctree "
+        "[toc.not_included] (the first of 3 problems)")
+    log.write_text(SPHINX_LOG.format(src=src).replace("/en/", "/zh/"), encoding="utf-8")
+    assert build_book.first_problem(log, src, "zh").startswith("sphinx zh: notebooks/zh/12_two_features.ipynb: ")
+    log.write_text(SPHINX_LOG.format(src=src).split("\n", 1)[1], encoding="utf-8")
+    assert build_book.first_problem(log, src, "en").startswith(
+        "sphinx en: docs/book/index.md (with README's reading-path table):40: WARNING: toctree glob pattern")
+    assert build_book.first_problem(tmp_path / "no-log", src, "en") == "sphinx en failed"
+
+
+def test_sphinx_runs_with_its_temporary_files_and_output_in_the_tools_folder(tmp_path, monkeypatch):
+    started = {}
+
+    def popen(command, env, stdout, **kwargs):
+        started.update(command=command, env=env, log=stdout.name)
+        return "process"
+
+    monkeypatch.setattr(build_book.subprocess, "Popen", popen)
+    work = tmp_path / ".book-building-x"
+    process = build_book.sphinx(work / "en" / "html", work / "src" / "en", work / "en" / "doctrees", "en", "1")
+    assert process == "process"
+    assert started["env"]["TMPDIR"] == str(work / "en" / "tmp") and (work / "en" / "tmp").is_dir()
+    assert started["log"] == str(work / "en" / "sphinx.log")
+    assert "-W" in started["command"] and "--keep-going" in started["command"]
 
 
 def test_an_unreadable_notebook_is_named_and_the_previous_book_stays(fake, tmp_path, capsys):

@@ -7,8 +7,9 @@
 Sphinx + MyST-NB (nb_execution_mode "off") + sphinx-book-theme, settings in docs/book/conf.py. Each edition is a
 Sphinx build of its own, in its own language (Sphinx's and the themes' messages, ``<html lang>``, its own search
 index): the English one in OUT/, the Chinese one (``language = "zh_CN"``) in OUT/zh/. Both have the same pages
-(index, notebooks/01_... to 11_..., docs/glossary, and docs/teaching and docs/errors when both editions of them
-exist), so the edition switch on a page leads to the same page of the other build.
+(index, every notebooks/NN_*.ipynb, docs/glossary, and docs/teaching and docs/errors when both editions of them
+exist), so the edition switch on a page leads to the same page of the other build. Nothing lists the notebooks by
+hand: the landing pages' toctrees glob ``notebooks/[0-9][0-9]_*``.
 
 The notebooks are not duplicated in git: this script copies them (and docs/glossary.md, the teacher's guides, the
 error tables and the two landing pages of docs/book/) into one source folder per edition, SRC/en and SRC/zh
@@ -25,15 +26,19 @@ error tables and the two landing pages of docs/book/) into one source folder per
 - a jieba user dictionary of the glossary's Chinese terms keeps terms such as 学习率 whole in the search index (a
   query such as 稳定学习率 is cut into the index's words on the search page: docs/book/_static/zh-stemmer.js).
 
-The build fails on any Sphinx warning (a broken link, a missing image). The pages open from disk (file://), search
-and its excerpts included.
+The build fails on any Sphinx warning (a broken link, a missing image, a page in no toctree); the one-line error
+then quotes Sphinx's first warning or error, the real cause (what follows it, such as the theme's "no TocTree found"
+traceback, is only a consequence), with the path of the notebook or page in the repository; ``--verbose`` prints
+all of Sphinx's output. The pages open from disk (file://), search and its excerpts included.
 
 The tool deletes only what it made. OUT is a folder it creates and marks as its own (a file named
 ``.made-by-build_book`` in it); an existing folder without that mark (``.``, the checkout, a folder holding your
 files) is refused, and so is a ``--src`` folder without it. Everything is built in a folder beside OUT that the
-tool creates (``.OUT-building-*``: the sources, Sphinx's doctrees and MyST-NB's ``jupyter_execute``), then the new
-book takes OUT's place and the old one is deleted: a failed or interrupted build leaves the previous book as it
-was. A bad --out/--src or an unreadable file ends in one line that names it.
+tool creates (``.OUT-building-*``: the sources, Sphinx's doctrees and MyST-NB's ``jupyter_execute``, Sphinx's
+output and its temporary files: Sphinx runs with TMPDIR in that folder, so a crash report ``sphinx-err-*.log`` lands
+there too), then the new book takes OUT's place and the old one is deleted; the folder goes in every case, a failed
+build included: a failed or interrupted build leaves the previous book as it was and nothing beside it (``--src
+FOLDER`` keeps the sources Sphinx read). A bad --out/--src or an unreadable file ends in one line that names it.
 """
 
 from __future__ import annotations
@@ -328,14 +333,55 @@ def prepare(src: Path, edition: str) -> None:
 
 def sphinx(out: Path, src: Path, doctrees: Path, edition: str, jobs: str) -> subprocess.Popen:
     """One edition's Sphinx build, started. MyST-NB writes ``jupyter_execute/`` beside ``out``: keep ``out`` in a
-    folder of the tool's own (:func:`build` uses WORK/en/html)."""
+    folder of the tool's own (:func:`build` uses WORK/en/html). Its warnings and errors go to ``sphinx.log`` beside
+    ``out`` (:func:`first_problem` reads it), its temporary files (a crash's ``sphinx-err-*.log``) to ``tmp/``
+    there: TMPDIR is set for it, so nothing is left in the system's temporary folder."""
+    folder = out.parent
+    (folder / "tmp").mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, BOOK_EDITION=edition, BOOK_SEARCH_DICT=str(src / "_search_dict.txt"),
-               PYTHONWARNINGS="ignore")
+               PYTHONWARNINGS="ignore", TMPDIR=str(folder / "tmp"), TEMP=str(folder / "tmp"), TMP=str(folder / "tmp"))
     command = [
         sys.executable, "-m", "sphinx", "-b", "html", "-c", str(BOOK), "-d", str(doctrees),
         "-j", jobs, "-W", "--keep-going", "-q", str(src), str(out),
     ]
-    return subprocess.Popen(command, env=env, cwd=ROOT)
+    with open(folder / LOG, "w", encoding="utf-8") as log:
+        return subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+
+
+LOG = "sphinx.log"
+PROBLEM = re.compile(r"\b(WARNING|ERROR|CRITICAL|SEVERE)\b:|^(\w+ )?(error|Exception occurred)\b")
+
+
+def repo_paths(text: str, sources: Path, edition: str) -> str:
+    """``text`` with the paths of the build's copies (SRC/en/notebooks/04_x.ipynb) made the repository's own
+    (notebooks/04_x.ipynb; docs/book/index.md for the landing page)."""
+    folder = re.escape(str(sources / edition)) + r"/([^\s:]+)"
+
+    def original(match: re.Match) -> str:
+        page = match.group(1)
+        if page == "index.md":
+            return f"docs/book/{'zh/' if edition == 'zh' else ''}index.md (with README's reading-path table)"
+        if page.startswith("notebooks/"):
+            return f"{FOLDER[edition]}/{page.removeprefix('notebooks/')}"
+        name = page.removesuffix(".md")
+        return DOCS[name][edition] if name in DOCS else page
+
+    return re.sub(folder, original, text)
+
+
+def first_problem(log: Path, sources: Path, edition: str) -> str:
+    """The first warning or error of one edition's Sphinx output (the cause; what follows is often a consequence,
+    like the theme's "no TocTree found" traceback), as one line, with the count of problem lines."""
+    try:
+        lines = [line.strip() for line in log.read_text(encoding="utf-8", errors="replace").splitlines()]
+    except OSError:
+        lines = []
+    problems = [line for line in lines if PROBLEM.search(line) and "full traceback has been saved" not in line]
+    if not problems:
+        shown = next((line for line in reversed(lines) if line), None)
+        return f"sphinx {edition} failed{': ' + shown if shown else ''}"
+    more = f" (the first of {len(problems)} problems)" if len(problems) > 1 else ""
+    return f"sphinx {edition}: {repo_paths(problems[0], sources, edition)}{more}"
 
 
 # ------------------------------------------------------------------------------- folders the tool owns
@@ -422,12 +468,13 @@ def stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
-def build(out: Path, src: Path | None = None, jobs: str = "1", quiet: bool = False) -> None:
+def build(out: Path, src: Path | None = None, jobs: str = "1", quiet: bool = False, verbose: bool = False) -> None:
     """Both editions into ``out``: the two Sphinx builds run side by side (each ``-j jobs``).
 
     ``out`` is new or a book this tool built; the new book is made in a folder beside it (WORK =
     ``.OUT-building-*``) and replaces it only when complete. The sources go to ``src`` (new or the tool's own)
-    if given, else into WORK. WORK goes at the end, unless Sphinx failed: then its path is printed.
+    if given, else into WORK. WORK goes at the end, whatever happened; when Sphinx failed, the error quotes its
+    first warning (``verbose``: all of its output is printed first).
     """
     t0 = time.monotonic()
     out = Path(out).resolve()
@@ -445,7 +492,6 @@ def build(out: Path, src: Path | None = None, jobs: str = "1", quiet: bool = Fal
         (work / MARK).write_text(MARK_TEXT, encoding="utf-8")
     except OSError as error:
         raise BuildError(f"--out {out}: cannot make a folder beside it ({error.strerror}: {error.filename})") from None
-    keep = False
     builds: dict[str, subprocess.Popen] = {}
     with signals_as_interrupts() as shielded:
         try:
@@ -459,10 +505,14 @@ def build(out: Path, src: Path | None = None, jobs: str = "1", quiet: bool = Fal
                                          edition, jobs)
             failed = [edition for edition, b in builds.items() if b.wait()]
             if failed:
-                keep = True
-                raise BuildError(f"the book did not build (sphinx {', '.join(failed)}: see the warnings above); the "
-                                 f"previous book is unchanged; the sources Sphinx read are kept in {sources} (it is "
-                                 f"safe to delete {work})")
+                if verbose:
+                    for edition in failed:
+                        log = work / edition / LOG
+                        print(f"--- sphinx {edition}:\n{log.read_text('utf-8', 'replace') if log.is_file() else ''}",
+                              file=sys.stderr)
+                causes = "; ".join(first_problem(work / edition / LOG, sources, edition) for edition in failed)
+                raise BuildError(f"the book did not build: {causes}; the previous book is unchanged"
+                                 f"{'' if verbose else ' (--verbose shows all of Sphinx output)'}")
             book = work / "book"
             (work / "en" / "html").rename(book)
             (work / "zh" / "html").rename(book / OUTPUT["zh"])
@@ -488,8 +538,7 @@ def build(out: Path, src: Path | None = None, jobs: str = "1", quiet: bool = Fal
             with shielded():
                 for process in builds.values():
                     stop(process)
-                if not keep:
-                    remove(work)
+                remove(work)
     if not quiet:
         size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 2**20
         print(f"book built in {time.monotonic() - t0:.1f} s: {out / 'index.html'} ({size:.0f} MiB)")
@@ -504,11 +553,13 @@ def main(argv: list[str]) -> int:
                         "tool made); default: a temporary folder beside OUT, deleted after the build")
     parser.add_argument("--jobs", default="1", help="Sphinx's -j for each edition's build (default 1: the two "
                         "editions are built side by side)")
+    parser.add_argument("--verbose", action="store_true", help="if the build fails, print all of Sphinx's output "
+                        "(by default the error quotes its first warning)")
     args = parser.parse_args(argv)
     if args.jobs != "auto" and not (args.jobs.isdigit() and int(args.jobs) >= 1):
         parser.error(f"--jobs {args.jobs}: give a whole number of 1 or more, or auto (Sphinx's -j)")
     try:
-        build(args.out, args.src, args.jobs)
+        build(args.out, args.src, args.jobs, verbose=args.verbose)
     except (BuildError, NotebookError) as error:
         print(f"build_book: {error}", file=sys.stderr)
         return 1 if isinstance(error, BuildError) and "did not build" in str(error) else 2
