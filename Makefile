@@ -18,7 +18,8 @@ NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.py
 unexport PYTHONDONTWRITEBYTECODE
 
 PHONY_INSTALL := install install-dev wheelhouse
-.PHONY: $(PHONY_INSTALL) check-python lab lab-zh test test-anywhere answer-key test-browser test-offline book book-serve lint demo notebooks translation-status bench student clean
+.PHONY: $(PHONY_INSTALL) check-python lab lab-zh test test-anywhere answer-key test-browser test-offline book book-serve lint demo notebooks translation-status bench student clean \
+  check-notebook new-notebook
 
 ## install: create .venv if missing and install the learner's environment (requirements.txt: what the notebooks
 ##          and JupyterLab need) and the package (editable); PyTorch's CPU build unless TORCH=cuda. With a wheelhouse/
@@ -83,6 +84,19 @@ lab-zh: install
 # in conftest.py's order, longest first, so that both workers finish together.
 test: install-dev lint
 	$(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder
+
+## check-notebook: after changing notebook NN (either edition): make check-notebook NN=04 runs everything that
+##                 covers it (tools/check_notebook.py): the notebook rules, translation status, the glossary, both
+##                 editions under strict nbval with their answer keys, and the book built fresh and tested
+check-notebook: install-dev
+	$(BIN)/python tools/check_notebook.py $(NN)
+
+## new-notebook: start notebook NN in both editions, registered everywhere and passing every test:
+##               make new-notebook NN=12 SLUG=two_features TITLE="Two features" TITLE_ZH="两个特征"
+##               (tools/new_notebook.py --help; QUESTION="..." QUESTION_ZH="..." add the question it answers)
+new-notebook: install-dev
+	$(BIN)/python tools/new_notebook.py "$(NN)" "$(SLUG)" "$(TITLE)" "$(TITLE_ZH)" \
+	  $(if $(QUESTION),--question "$(QUESTION)") $(if $(QUESTION_ZH),--question-zh "$(QUESTION_ZH)")
 
 ## test-browser: every notebook of both editions in JupyterLab in headless Chromium, Run > Run All Cells
 ##               (about 10 min; needs chromium), then the book

@@ -15,7 +15,7 @@ figures): its prose at ``WORDS_PER_MIN`` English words or ``CHARS_PER_MIN`` Chin
 ``MIN_PER_EXERCISE`` for each exercise check, ``MIN_PER_NEW_TERM`` for each new concept (a row of the notebook's
 key-terms table) and ``MIN_PER_SECTION`` for finding one's way into a section. The cold reads showed that prose is
 read at about the rate the words suggest; the time goes to code, formulas and new ideas.
-Totals are rounded to the nearest 5 minutes. tests/test_reading_path.py fails when a stored time is stale.
+Totals are rounded to the nearest 5 minutes. A rule of tools/notebook_rules.py fails when a stored time is stale.
 """
 
 from __future__ import annotations
