@@ -388,6 +388,17 @@ def unique_id(cells: list[dict], base: str) -> str:
     return new
 
 
+def translation_of(zh: dict, english_cell: dict, previous: Path) -> int:
+    """The index of the Chinese cell that translates ``english_cell`` (its metadata names it)."""
+    for i, cell in enumerate(zh["cells"]):
+        record = cell.get("metadata", {}).get("translation")
+        if isinstance(record, dict) and record.get("source") == english_cell.get("id"):
+            return i
+    raise ScaffoldError(f"notebooks/zh/{previous.name} has no cell that translates the last cell of "
+                        f"notebooks/{previous.name} ({english_cell.get('id')}): bring the Chinese edition in step "
+                        "first (python tools/translation.py status); nothing was written")
+
+
 def link_from_previous(previous: Path, en_new: dict, zh_new: dict, nn: str, name: str, titles: dict) -> str:
     """Make the notebook before the new one lead to it, in both editions; returns what was done, in words.
 
@@ -399,8 +410,7 @@ def link_from_previous(previous: Path, en_new: dict, zh_new: dict, nn: str, name
     last = prev["en"]["cells"][-1] if prev["en"]["cells"] else None
     heading = source(last).splitlines()[0] if last and last["cell_type"] == "markdown" and source(last) else ""
     if heading.startswith(NEXT_HEADING["en"]):
-        zh_last = next(c for c in prev["zh"]["cells"] if c.get("metadata", {}).get("translation", {}).get("source")
-                       == last["id"])
+        zh_last = prev["zh"]["cells"][translation_of(prev["zh"], last, previous)]
         for edition, cell in (("en", last), ("zh", zh_last)):
             line = TEXT[edition]["then"].format(title=titles[edition], name=name)
             cell["source"] = (source(cell).rstrip("\n") + "\n\n" + line).splitlines(True)
@@ -409,8 +419,7 @@ def link_from_previous(previous: Path, en_new: dict, zh_new: dict, nn: str, name
     else:
         done = f"a {NEXT_HEADING['en']} cell links notebook {nn}"
         if heading.startswith("## "):  # the closing section of the series: it moves to the new last notebook
-            zh_index = next(i for i, c in enumerate(prev["zh"]["cells"])
-                            if c.get("metadata", {}).get("translation", {}).get("source") == last["id"])
+            zh_index = translation_of(prev["zh"], last, previous)
             moved = {"en": prev["en"]["cells"].pop(), "zh": prev["zh"]["cells"].pop(zh_index)}
             moved_id = unique_id(en_new["cells"][:-1], moved["en"]["id"])
             moved["en"]["id"], moved["zh"]["id"] = moved_id, f"zh-{moved_id}"
@@ -520,9 +529,11 @@ def scaffold(nn: str, slug: str, title: str, title_zh: str, question: str = "", 
     name = f"{nn}_{slug}.ipynb"
     english = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
     previous = english[-1] if number > 1 else None
-    if previous is not None and not (ZH / previous.name).exists():
-        raise ScaffoldError(f"notebooks/zh/{previous.name} is missing: the notebook before the new one needs both "
-                            "editions (python tools/translation.py status)")
+    if previous is not None:
+        behind = translation.problems(previous)  # the Chinese twin is missing, stale, ...
+        if behind:
+            raise ScaffoldError(f"the notebook before the new one is not in step with its Chinese twin ({behind[0]}): "
+                                "bring it in step first (python tools/translation.py status); nothing was written")
     en = notebook("en", nn, name, title, question, previous)
     zh = translated(en, notebook("zh", nn, name, title_zh, question_zh, previous))
     titles = {"en": f"{nn} · {title}", "zh": f"{nn} · {title_zh}"}
@@ -574,14 +585,15 @@ def scaffold(nn: str, slug: str, title: str, title_zh: str, question: str = "", 
 
 NEXT_STEPS = """\
 Every check passes as it is. Now write the lesson:
-  1. replace the example text, code and questions of notebooks/{name} and notebooks/zh/{name} (the two editions
-     run the same code; python tools/translation.py status lists each Chinese cell to update, and
-     python tools/translation.py stamp zh/{name} CELL_ID records it), linreg_utils/exercises/nb{nn}.py and its
-     words in text/en/nb{nn}.py and text/zh/nb{nn}.py (CONTRIBUTING.md, "Add a question");{closing}
-  3. README.md and README.zh-CN.md: the question of its row in the table of notebooks, and the sentence above the
-     table that says which notebooks do what;
-  4. then: .venv/bin/python tools/run_notebooks.py notebooks/{name} notebooks/zh/{name}, and
-     make check-notebook NN={nn} (both editions, its rules, translation, glossary, the book)."""
+  1. replace the example text, code and questions, in both editions (they run the same code):
+       notebooks/{name}, notebooks/zh/{name},
+       linreg_utils/exercises/nb{nn}.py and its words, text/en/nb{nn}.py and text/zh/nb{nn}.py
+     (CONTRIBUTING.md: "Add a question"; python tools/translation.py status lists the Chinese cells to update,
+     python tools/translation.py stamp zh/{name} CELL_ID records one);{closing}
+  3. README.md and README.zh-CN.md: the question in its row of the table of notebooks, and the sentence above
+     that table that says which notebooks do what;
+  4. then: .venv/bin/python tools/run_notebooks.py notebooks/{name} notebooks/zh/{name}
+     and make check-notebook NN={nn} (both editions, the rules, translation, glossary, the book)."""
 
 
 def main(argv: list[str]) -> int:
@@ -609,7 +621,8 @@ def main(argv: list[str]) -> int:
     print("\n".join(report))
     name = f"{args.number}_{args.slug}.ipynb"
     closing = ("\n  2. the closing section moved from the notebook before it: make its first paragraph fit the new "
-               "last notebook;" if any("closing section" in line for line in report) else "\n  2. (nothing moved)")
+               "last\n     notebook;" if any("closing section" in line for line in report)
+               else "\n  2. the closing section: make it fit the new last notebook;")
     print(NEXT_STEPS.format(name=name, nn=args.number, closing=closing))
     return 0
 
