@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -359,8 +360,14 @@ def _prepare(folder: Path, nb_text: str) -> Path:
     return copy
 
 
-def _kernel_manager(folder: Path, isolation: Isolation, limits: Limits) -> Any:
-    from jupyter_client import KernelManager
+def _socket_folder() -> Path:
+    """A folder for the kernel's sockets with a short path: a Unix socket's path has at most 107 bytes."""
+    short = "/tmp" if os.path.isdir("/tmp") and os.access("/tmp", os.W_OK) else None
+    return Path(tempfile.mkdtemp(prefix="lg-", dir=short))
+
+
+def _kernel_manager(folder: Path, sockets: Path, isolation: Isolation, limits: Limits) -> Any:
+    from jupyter_client import AsyncKernelManager  # nbclient's loop must never block on a message
     from jupyter_client.kernelspec import KernelSpecManager
 
     command = [sys.executable, str(SANDBOX), "--memory", str(int(limits.memory_gb * 2**30)),
@@ -368,14 +375,14 @@ def _kernel_manager(folder: Path, isolation: Isolation, limits: Limits) -> Any:
     if isolation.network:
         command.append("--loopback")
     if isolation.files:
-        command += ["--writable", str(folder)]
+        command += ["--writable", str(folder), "--writable", str(sockets)]
     command = [*isolation.prefix, *command, "--", sys.executable, "-m", "ipykernel_launcher", "-f",
                "{connection_file}"]
     spec = folder / "kernelspec" / "linreg-grade"
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({"argv": command, "display_name": "grading", "language": "python"}))
-    manager = KernelManager(kernel_name="linreg-grade", kernel_spec_manager=KernelSpecManager(
-        kernel_dirs=[str(spec.parent)], ensure_native_kernel=False), transport="ipc", ip=str(folder / "kernel" / "k"))
+    manager = AsyncKernelManager(kernel_name="linreg-grade", kernel_spec_manager=KernelSpecManager(
+        kernel_dirs=[str(spec.parent)], ensure_native_kernel=False), transport="ipc", ip=str(sockets / "k"))
     manager.connection_file = str(folder / "kernel" / "connection.json")
     return manager
 
@@ -391,10 +398,20 @@ def stop_all_kernels() -> None:
         _stopping.set()
         managers = list(_running)
     for manager in managers:
-        try:
-            manager.shutdown_kernel(now=True)
-        except Exception:  # already stopped, or stopping: nothing left to do
-            pass
+        _kill(manager)
+
+
+def _kill(manager: Any) -> None:
+    """Kill a kernel and its process group at once (from any thread: nbclient's own loop may be busy)."""
+    provisioner = getattr(manager, "provisioner", None)
+    pid, group = getattr(provisioner, "pid", None), getattr(provisioner, "pgid", None)
+    try:
+        if group:
+            os.killpg(group, signal.SIGKILL)
+        elif pid:
+            os.kill(pid, signal.SIGKILL)
+    except OSError:  # already gone
+        pass
 
 
 def run_notebook(nb: Any, folder: Path, notebook: str, student: str, isolation: Isolation,
@@ -409,7 +426,8 @@ def run_notebook(nb: Any, folder: Path, notebook: str, student: str, isolation: 
 
     seconds = limits.seconds_for(notebook)
     deadline = time.monotonic() + seconds
-    manager = _kernel_manager(folder, isolation, limits)
+    sockets = _socket_folder()
+    manager = _kernel_manager(folder, sockets, isolation, limits)
     client = _client_class()(
         nb, km=manager, output_limit=int(limits.output_mb * 2**20),
         timeout_func=lambda cell: max(1, int(deadline - time.monotonic()) + 1), allow_errors=True,
@@ -418,6 +436,7 @@ def run_notebook(nb: Any, folder: Path, notebook: str, student: str, isolation: 
     status, stopped, notes = "ok", None, []
     with _lock:
         if _stopping.is_set():
+            shutil.rmtree(sockets, ignore_errors=True)
             return "no_start", {}, 0, [say("status.no_start", error="KeyboardInterrupt")]
         _running.add(manager)
     try:
@@ -438,6 +457,7 @@ def run_notebook(nb: Any, folder: Path, notebook: str, student: str, isolation: 
     finally:
         with _lock:
             _running.discard(manager)
+        shutil.rmtree(sockets, ignore_errors=True)
     if client.output_bytes > client.output_limit:
         notes.append(say("status.output_capped", limit=f"{limits.output_mb:g}"))
     return status, client.errors, stopped, notes

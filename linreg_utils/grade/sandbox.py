@@ -1,12 +1,13 @@
 """Start a submission's kernel with limits: run as a script, before ``ipykernel_launcher``, by the grader.
 
-    python sandbox.py --memory BYTES --file-size BYTES [--loopback] [--writable FOLDER] -- python -m ipykernel ...
+    python sandbox.py --memory BYTES --file-size BYTES [--loopback] [--writable FOLDER]... -- python -m ipykernel
 
 It sets the limits on this process (``RLIMIT_AS``: the memory it may map; ``RLIMIT_FSIZE``: the largest file it may
-write; no core files); with ``--loopback`` it switches on ``lo`` (a fresh network namespace has it down); with
-``--writable`` it makes every mounted file system read-only except ``FOLDER`` (the
-submission's temporary folder) and the kernel's own ``/proc``, ``/sys`` and ``/dev``, and finally replaces itself
-with the command after ``--`` (``os.execv``: the kernel keeps the limits and the process id).
+write; no core files; on Linux it dies with the grader, ``PR_SET_PDEATHSIG``); with ``--loopback`` it switches on
+``lo`` (a fresh network namespace has it down); with ``--writable`` it makes every mounted file system read-only
+except each ``FOLDER`` (the submission's temporary folder, the kernel's sockets' folder) and ``/proc``, ``/sys``
+and ``/dev``; finally it replaces itself with the command after ``--`` (``os.execv``: the kernel keeps the limits
+and the process id).
 
 ``--writable`` needs a mount namespace of its own (``unshare --mount``, as the grader starts it, with
 ``--user --map-root-user`` when not root); elsewhere it stops with exit code 3 and nothing is started.
@@ -53,15 +54,16 @@ def mount_points() -> list[tuple[str, int]]:
     return found
 
 
-def read_only_except(folder: str) -> None:
-    """Make every mount read-only but ``folder`` (bound onto itself first, so it stays writable) and /proc,
+def read_only_except(*folders: str) -> None:
+    """Make every mount read-only but ``folders`` (each bound onto itself first, so it stays writable) and /proc,
     /sys, /dev. Each remount keeps the mount's own flags (a user namespace may not drop nosuid, nodev, ...)."""
     libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
     _mount(libc, None, "/", MS_REC | MS_PRIVATE)  # nothing done here is seen outside this namespace
-    folder = os.path.realpath(folder)
-    _mount(libc, folder, folder, MS_BIND | MS_REC)
+    folders = tuple(os.path.realpath(folder) for folder in folders)
+    for folder in folders:
+        _mount(libc, folder, folder, MS_BIND | MS_REC)
     for point, flags in mount_points():
-        inside = point == folder or point.startswith(folder.rstrip("/") + "/")
+        inside = any(point == folder or point.startswith(folder.rstrip("/") + "/") for folder in folders)
         if inside or any(point == keep or point.startswith(keep + "/") for keep in KEEP_WRITABLE):
             continue
         try:
@@ -89,7 +91,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="sandbox.py")
     parser.add_argument("--memory", type=int, required=True)
     parser.add_argument("--file-size", type=int, required=True)
-    parser.add_argument("--writable")
+    parser.add_argument("--writable", action="append", default=[])
     parser.add_argument("--probe", action="store_true")
     parser.add_argument("command", nargs="*")
     parser.add_argument("--loopback", action="store_true")
@@ -98,7 +100,8 @@ def main(argv: list[str]) -> int:
         loopback_up()
     if args.writable:
         try:
-            read_only_except(args.writable)
+            read_only_except(*args.writable)
+            os.chdir(os.getcwd())  # the working folder as seen through the new mounts (it was the read-only one)
         except OSError as error:
             print(f"sandbox.py: {error}", file=sys.stderr)
             return 3
@@ -110,8 +113,12 @@ def main(argv: list[str]) -> int:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ImportError, ValueError, OSError) as error:  # no such limit on this system
         print(f"sandbox.py: {error}", file=sys.stderr)
+    if sys.platform.startswith("linux"):  # the kernel dies with the grader, even one killed with SIGKILL
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(1, 9, 0, 0, 0)  # PR_SET_PDEATHSIG, SIGKILL
     if args.probe:
-        outside = os.path.join(os.path.dirname(os.path.realpath(args.writable or ".")), ".linreg-grade-probe")
+        outside = os.path.join(os.path.dirname(os.path.realpath(args.writable[0] if args.writable else ".")),
+                               ".linreg-grade-probe")
         try:
             with open(outside, "w"):
                 pass
