@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["12", "two_features", "Two features", "两个特征"]
-NAME = "12_two_features.ipynb"
+ENGLISH = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+PREVIOUS = ENGLISH[-1].name  # the last notebook now
+NN, AFTER = f"{len(ENGLISH) + 1:02d}", f"{len(ENGLISH) + 2:02d}"  # the next free number, and the one after it
+ARGS = [NN, "two_features", "Two features", "两个特征"]
+NAME = f"{NN}_two_features.ipynb"
 
 
 @pytest.fixture(scope="module")
@@ -54,15 +57,13 @@ def test_both_editions_and_the_exercise_files_are_written_and_the_rest_registere
     assert done.returncode == 0, done.stderr
     after = tree(project)
     new = sorted(set(after) - set(before))
-    assert new == ["linreg_utils/exercises/nb12.py", "linreg_utils/exercises/text/en/nb12.py",
-                   "linreg_utils/exercises/text/zh/nb12.py", f"notebooks/{NAME}", f"notebooks/zh/{NAME}"]
+    assert new == [f"linreg_utils/exercises/nb{NN}.py", f"linreg_utils/exercises/text/en/nb{NN}.py",
+                   f"linreg_utils/exercises/text/zh/nb{NN}.py", f"notebooks/{NAME}", f"notebooks/zh/{NAME}"]
     changed = sorted(p for p in before if after.get(p) != before[p])
-    assert changed == ["README.md", "README.zh-CN.md", "notebooks/11_scaling_out.ipynb",
-                       "notebooks/zh/11_scaling_out.ipynb"]
-    assert "| 12 | [`notebooks/12_two_features.ipynb`](notebooks/12_two_features.ipynb) |" in (
-        project / "README.md").read_text(encoding="utf-8")
-    assert "| 12 | [两个特征](notebooks/zh/12_two_features.ipynb) |" in (project / "README.zh-CN.md").read_text("utf-8")
-    assert "moved to notebook 12" in done.stdout and "make check-notebook NN=12" in done.stdout
+    assert changed == ["README.md", "README.zh-CN.md", f"notebooks/{PREVIOUS}", f"notebooks/zh/{PREVIOUS}"]
+    assert f"| {NN} | [`notebooks/{NAME}`](notebooks/{NAME}) |" in (project / "README.md").read_text(encoding="utf-8")
+    assert f"| {NN} | [两个特征](notebooks/zh/{NAME}) |" in (project / "README.zh-CN.md").read_text(encoding="utf-8")
+    assert f"moved to notebook {NN}" in done.stdout and f"make check-notebook NN={NN}" in done.stdout
 
 
 def test_the_chinese_edition_is_in_step_and_the_rules_hold_but_for_the_outputs_it_did_not_run(scaffolded):
@@ -70,7 +71,7 @@ def test_the_chinese_edition_is_in_step_and_the_rules_hold_but_for_the_outputs_i
     status = subprocess.run([sys.executable, str(project / "tools" / "translation.py"), "status"],
                             capture_output=True, text=True)
     assert status.returncode == 0, status.stdout
-    rules = subprocess.run([sys.executable, str(project / "tools" / "notebook_rules.py"), "11", "12"],
+    rules = subprocess.run([sys.executable, str(project / "tools" / "notebook_rules.py"), PREVIOUS[:2], NN],
                            capture_output=True, text=True)
     problems = rules.stdout.strip().splitlines()
     assert problems and all(NAME in p for p in problems), rules.stdout  # only the new notebook's, and only ...
@@ -83,10 +84,11 @@ def test_the_chinese_edition_is_in_step_and_the_rules_hold_but_for_the_outputs_i
 def test_an_existing_notebook_or_a_wrong_number_is_refused_in_one_line_and_nothing_changes(scaffolded):
     project, _, _ = scaffolded
     before = tree(project)
-    for args, message in ((ARGS, f"notebooks/{NAME} exists; nothing was written (the next free number is 13)"),
-                          (["14", "x", "X", "十四"], "14: the next notebook is 13"),
-                          (["13", "Two-Features", "X", "十三"], "lower-case words joined by _"),
-                          (["13", "x", "X", "Thirteen"], "has no Chinese in it")):
+    later = f"{len(ENGLISH) + 3:02d}"
+    for args, message in ((ARGS, f"notebooks/{NAME} exists; nothing was written (the next free number is {AFTER})"),
+                          ([later, "x", "X", "十四"], f"{later}: the next notebook is {AFTER}"),
+                          ([AFTER, "Two-Features", "X", "十三"], "lower-case words joined by _"),
+                          ([AFTER, "x", "X", "Thirteen"], "has no Chinese in it")):
         done = run(project, *args, "--no-run")
         assert done.returncode == 2
         assert done.stderr.strip().count("\n") == 0 and message in done.stderr, done.stderr
@@ -98,6 +100,6 @@ def test_a_step_that_fails_puts_every_file_back(scaffolded):
     readme = project / "README.zh-CN.md"
     readme.write_text(readme.read_text(encoding="utf-8").replace("<!-- reading-path:end -->", ""), "utf-8")
     before = tree(project)
-    done = run(project, "13", "three", "Three", "三", "--no-run")  # reading_time.py --write stops on that README
+    done = run(project, AFTER, "three", "Three", "三", "--no-run")  # reading_time.py --write stops on that README
     assert done.returncode != 0 and "reading-path" in done.stderr
     assert tree(project) == before
