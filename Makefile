@@ -19,7 +19,7 @@ unexport PYTHONDONTWRITEBYTECODE
 
 PHONY_INSTALL := install install-dev wheelhouse
 .PHONY: $(PHONY_INSTALL) check-python lab lab-zh test test-anywhere answer-key test-browser test-offline book book-serve lint demo notebooks translation-status bench student clean \
-  check-notebook new-notebook
+  check-notebook new-notebook grade test-grading
 
 ## install: create .venv if missing and install the learner's environment (requirements.txt: what the notebooks
 ##          and JupyterLab need) and the package (editable); PyTorch's CPU build unless TORCH=cuda. With a wheelhouse/
@@ -85,6 +85,16 @@ lab-zh: install
 test: install-dev lint
 	$(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder
 
+## test-grading: the grader end to end: real kernels grade a folder of generated submissions of notebooks 01 and
+##               04 (an endless loop, 10 GB, writes outside, ...), every row of grades.csv checked (about 2 min)
+test-grading: install-dev
+	GRADING_TEST=1 $(BIN)/python -m pytest -q -p no:xdist tests/test_grading_end_to_end.py
+
+## grade: grade a class's notebooks, each in a fresh kernel: make grade SUBMISSIONS=folder (notebooks, folders,
+##        .zip files; GRADE_ARGS="--notebook 04 --out grading") -> grading/grades.csv, mistakes.csv, report.html
+grade: install
+	$(BIN)/python -m linreg_utils.grade $(SUBMISSIONS) $(GRADE_ARGS)
+
 ## check-notebook: after changing notebook NN (either edition): make check-notebook NN=04 runs everything that
 ##                 covers it (tools/check_notebook.py): the notebook rules, translation status, the glossary, both
 ##                 editions under strict nbval with their answer keys, and the book built fresh and tested
@@ -99,12 +109,13 @@ new-notebook: install-dev
 	  $(if $(QUESTION),--question "$(QUESTION)") $(if $(QUESTION_ZH),--question-zh "$(QUESTION_ZH)")
 
 ## test-browser: every notebook of both editions in JupyterLab in headless Chromium, Run > Run All Cells
-##               (about 10 min; needs chromium), then the book
+##               (about 10 min; needs chromium), then the grader's report page, then the book
 # Then the book: built by `make book` (build/book/, what a reader gets), its links checked (tests/test_book.py with
 # BOOK_DIR set), the browser tests stopped by each signal leave nothing behind (tests/test_browser_test_cleanup.py,
 # ~2 min), then the book opened from disk in Chromium with the network blocked (tools/book_browser_test.py).
 test-browser: install-dev
 	$(BIN)/python tools/browser_test.py
+	$(BIN)/python tools/report_browser_test.py
 	@$(MAKE) --no-print-directory book
 	BOOK_DIR=build/book BROWSER_TEST=1 $(BIN)/python -m pytest -q -p no:xdist tests/test_book.py \
 	  tests/test_browser_test_cleanup.py

@@ -46,21 +46,18 @@ def _notebook(value: str) -> str:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m linreg_utils.grade", description=say("cli.description"))
-    p.add_argument("submissions", nargs="*", type=Path, help="notebooks (.ipynb), folders of them, .zip files")
-    p.add_argument("--out", type=Path, default=Path("grading"), help="where grades.csv, mistakes.csv and "
-                   "report.html go (default: ./grading)")
-    p.add_argument("--notebook", type=_notebook, help="grade only this notebook, e.g. 04 (another is refused)")
-    p.add_argument("--timeout", type=_positive("--timeout", "120"),
-                   help="seconds for one whole notebook (default: 6 times its usual Run All, at least 60)")
-    p.add_argument("--memory", type=_positive("--memory", "4"), default=4.0, help="GB per kernel (default 4)")
-    p.add_argument("--jobs", type=int, default=max(1, min(4, os.cpu_count() or 1)),
-                   help="notebooks run at once (default: the CPU cores, at most 4)")
-    p.add_argument("--force", action="store_true", help="replace files in --out that the grader did not write")
-    p.add_argument("--lang", choices=LANGUAGES, help="the language of the report (default: LINREG_LANG, or en)")
-    p.add_argument("--live", type=Path, metavar="LOG_FOLDER", help="show the class log's summary, refreshed")
-    p.add_argument("--html", type=Path, help="with --live: also write the summary as a report page")
-    p.add_argument("--every", type=_positive("--every", "5"), default=5.0, help="with --live: seconds between")
-    p.add_argument("--once", action="store_true", help="with --live: show it once and stop")
+    p.add_argument("submissions", nargs="*", type=Path, help=say("help.submissions"))
+    p.add_argument("--out", type=Path, default=Path("grading"), help=say("help.out"))
+    p.add_argument("--notebook", type=_notebook, help=say("help.notebook"))
+    p.add_argument("--timeout", type=_positive("--timeout", "120"), help=say("help.timeout"))
+    p.add_argument("--memory", type=_positive("--memory", "4"), default=4.0, help=say("help.memory"))
+    p.add_argument("--jobs", type=int, default=max(1, min(4, os.cpu_count() or 1)), help=say("help.jobs"))
+    p.add_argument("--force", action="store_true", help=say("help.force"))
+    p.add_argument("--lang", choices=LANGUAGES, help=say("help.lang"))
+    p.add_argument("--live", type=Path, metavar="LOG_FOLDER", help=say("help.live"))
+    p.add_argument("--html", type=Path, help=say("help.html"))
+    p.add_argument("--every", type=_positive("--every", "5"), default=5.0, help=say("help.every"))
+    p.add_argument("--once", action="store_true", help=say("help.once"))
     return p
 
 
@@ -107,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             return 0
     if not args.submissions:
-        parser().error(say("cli.no_submissions", paths="(none)"))
+        parser().error(say("cli.nothing_given"))
     try:
         submissions = find_submissions(args.submissions)
     except ValueError as error:

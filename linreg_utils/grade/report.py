@@ -157,6 +157,11 @@ def mistakes_csv(rows: list[Result]) -> str:
 # -------------------------------------------------------------------------------------------- the chart
 
 
+def english(key: str, /, **values: Any) -> str:
+    """The grader's message ``key`` in English, whatever the class's language."""
+    return catalogue("grade", "en")[key].format(**values)
+
+
 def chart_svg(summaries: list[Summary]) -> str:
     """A horizontal bar per question, stacked: correct, a mistake, not attempted, error or time-out, as SVG
     (text drawn as paths: the page needs no font). Okabe-Ito colors, the course's style."""
@@ -169,20 +174,21 @@ def chart_svg(summaries: list[Summary]) -> str:
 
     rc: dict[str, Any] = {"svg.fonttype": "path", "svg.hashsalt": "linreg-grade"}
     font = cjk_font() if get_language() == "zh" else None
-    if font:
-        rc["font.sans-serif"] = ["DejaVu Sans", font]
+    words = say if font or get_language() != "zh" else english  # no Chinese font: English, not empty boxes
     parts = [("legend_correct", "correct", "#009E73"), ("legend_mistake", "wrong", "#E69F00"),
              ("legend_not_attempted", "not_attempted", "#BBBBBB"), ("legend_error", "failed", "#D55E00")]
     with plt.style.context("linreg_utils.course"), plt.rc_context(rc):
+        if font:  # after the usual font, as figure_text does: letters and digits as in English, Chinese from it
+            matplotlib.rcParams["font.family"] = [*matplotlib.rcParams["font.family"], font]
         figure, axes = plt.subplots(figsize=(7.5, 0.45 * len(summaries) + 1.6))
         names = [s.question for s in summaries][::-1]
         left = [0] * len(names)
         for key, attribute, color in parts:
             values = [getattr(s, attribute) for s in summaries][::-1]
-            axes.barh(names, values, left=left, color=color, label=say(f"report.{key}"))
+            axes.barh(names, values, left=left, color=color, label=words(f"report.{key}"))
             left = [a + b for a, b in zip(left, values, strict=True)]
-        axes.set_xlabel(say("report.axis_students"))
-        axes.set_title(say("report.chart_title"))
+        axes.set_xlabel(words("report.axis_students"))
+        axes.set_title(words("report.chart_title"))
         axes.xaxis.get_major_locator().set_params(integer=True)
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.5 / (0.45 * len(summaries) + 1.6) - 0.12), ncol=4,
                     frameon=False)
