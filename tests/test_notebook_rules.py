@@ -156,8 +156,13 @@ def test_output_and_setup_rules_name_the_cell():
     assert "timing metadata" in problem and "tools/run_notebooks.py notebooks/01_constructing_the_data" in problem
 
 
-def test_the_command_checks_one_notebook_and_refuses_an_unknown_number(capsys):
-    assert rules.main(["04"]) == 0
+def test_the_command_checks_the_notebooks_it_is_given_and_refuses_an_unknown_number(capsys, monkeypatch):
+    asked = []
+    monkeypatch.setattr(rules, "check", lambda numbers: asked.append(numbers) or [])
+    assert rules.main(["04"]) == 0 and asked == [["04"]]
     assert "every rule holds (2 notebooks" in capsys.readouterr().out
+    monkeypatch.setattr(rules, "check", lambda numbers: ["notebooks/04_training.ipynb: what to change"])
+    assert rules.main(["04"]) == 1
+    assert capsys.readouterr().out == "notebooks/04_training.ipynb: what to change\n"
     assert rules.main(["99"]) == 2
     assert "99: no such notebook" in capsys.readouterr().err
