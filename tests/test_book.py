@@ -212,10 +212,11 @@ def test_the_book_is_the_tools_own_folder_with_nothing_left_beside_it(book):
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_every_notebook_has_its_page_in_the_book(book, pages, edition):
     folder = "notebooks/zh" if edition == "zh" else "notebooks"
-    missing = [f"{folder}/{stem}.ipynb has no page in the book ({(book / EDITIONS[edition]).relative_to(book.parent)}"
-               f"notebooks/{stem}.html): docs/book/{EDITIONS[edition]}index.md's toctree must take in every notebook "
-               "(it globs notebooks/[0-9][0-9]_*), and tools/build_book.py copies notebooks/[0-9][0-9]_*.ipynb"
-               for stem in NOTEBOOKS if book / EDITIONS[edition] / "notebooks" / f"{stem}.html" not in pages]
+    pages_of = {stem: book / EDITIONS[edition] / "notebooks" / f"{stem}.html" for stem in NOTEBOOKS}
+    missing = [f"{folder}/{stem}.ipynb has no page in the book (no {page.relative_to(book.parent)}): a book built "
+               f"before the notebook was added (build it again: make book), or docs/book/{EDITIONS[edition]}index.md's "
+               "toctree does not take it in (it globs notebooks/[0-9][0-9]_*)"
+               for stem, page in pages_of.items() if page not in pages]
     assert not missing, "\n".join(missing)
 
 

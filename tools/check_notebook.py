@@ -95,7 +95,7 @@ def pytest(paths: list[Path], book_dir: Path | None) -> bool:
     env.pop("BOOK_TEST", None)
     command = [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadscope", "--no-loadscope-reorder",
                "-k", SKIP, *notebooks, *tests]
-    print(" ".join(["BOOK_DIR=" + str(book_dir)] if book_dir else []) + " " + " ".join(command[1:]), flush=True)
+    print((f"BOOK_DIR={book_dir} " if book_dir else "") + "python " + " ".join(command[1:]), flush=True)
     return subprocess.run(command, cwd=ROOT, env=env).returncode == 0
 
 
