@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import json
 import os
@@ -381,8 +382,10 @@ def _kernel_manager(folder: Path, sockets: Path, isolation: Isolation, limits: L
     spec = folder / "kernelspec" / "linreg-grade"
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({"argv": command, "display_name": "grading", "language": "python"}))
+    # A kernel in a network namespace of its own cannot be reached over TCP, even on localhost: Unix sockets then
+    ipc = {"transport": "ipc", "ip": str(sockets / "k")} if isolation.network else {}
     manager = AsyncKernelManager(kernel_name="linreg-grade", kernel_spec_manager=KernelSpecManager(
-        kernel_dirs=[str(spec.parent)], ensure_native_kernel=False), transport="ipc", ip=str(sockets / "k"))
+        kernel_dirs=[str(spec.parent)], ensure_native_kernel=False), **ipc)
     manager.connection_file = str(folder / "kernel" / "connection.json")
     return manager
 
@@ -409,7 +412,7 @@ def _kill(manager: Any) -> None:
         if group:
             os.killpg(group, signal.SIGKILL)
         elif pid:
-            os.kill(pid, signal.SIGKILL)
+            os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))  # Windows has no SIGKILL
     except OSError:  # already gone
         pass
 
@@ -439,8 +442,9 @@ def run_notebook(nb: Any, folder: Path, notebook: str, student: str, isolation: 
             shutil.rmtree(sockets, ignore_errors=True)
             return "no_start", {}, 0, [say("status.no_start", error="KeyboardInterrupt")]
         _running.add(manager)
+    log = open(folder / "kernel.log", "wb")  # the kernel's own stderr: not the teacher's terminal
     try:
-        client.execute(cleanup_kc=True, env=_kernel_env(folder, student))  # the kernel is stopped on every way out
+        client.execute(cleanup_kc=True, env=_kernel_env(folder, student), stdout=subprocess.DEVNULL, stderr=log)
     except CellTimeoutError:
         status, stopped = "timeout", client.current
         notes.append(say("status.timeout", seconds=seconds))
@@ -453,8 +457,12 @@ def run_notebook(nb: Any, folder: Path, notebook: str, student: str, isolation: 
             notes.append(say("status.kernel_died", cell=client.current, memory=f"{limits.memory_gb:g}"))
         else:
             status, stopped = "no_start", 0
-            notes.append(say("status.no_start", error=f"{type(error).__name__}: {error}"[:300]))
+            said = (folder / "kernel.log").read_bytes()[-2000:].decode("utf-8", "replace").strip().splitlines()
+            why = said[-1] if said else f"{type(error).__name__}: {error}"
+            notes.append(say("status.no_start", error=why[:300]))
     finally:
+        log.close()
+        atexit.unregister(client._cleanup_kernel)  # nbclient's own clean-up at exit: done above, on every way out
         with _lock:
             _running.discard(manager)
         shutil.rmtree(sockets, ignore_errors=True)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import ctypes
 import ctypes.util
-import fcntl
 import os
 import socket
 import struct
@@ -79,11 +78,13 @@ def loopback_up() -> None:
     torchrun needs, and nothing else is reachable. Errors are ignored: then even localhost is unreachable."""
     siocgifflags, siocsifflags, iff_up = 0x8913, 0x8914, 0x1
     try:
+        import fcntl  # Unix only
+
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
             request = struct.pack("16sH14x", b"lo", 0)
             flags = struct.unpack("16sH14x", fcntl.ioctl(sock, siocgifflags, request))[1]
             fcntl.ioctl(sock, siocsifflags, struct.pack("16sH14x", b"lo", flags | iff_up))
-    except OSError:
+    except (ImportError, OSError):
         pass
 
 
