@@ -166,9 +166,8 @@ def chart_svg(summaries: list[Summary]) -> str:
     """A horizontal bar per question, stacked: correct, a mistake, not attempted, error or time-out, as SVG
     (text drawn as paths: the page needs no font). Okabe-Ito colors, the course's style."""
     import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    import matplotlib.style
+    from matplotlib.figure import Figure  # no pyplot: the backend of the process (a notebook's, a test's) stays
 
     from ..figure_text import cjk_font
 
@@ -177,10 +176,11 @@ def chart_svg(summaries: list[Summary]) -> str:
     words = say if font or get_language() != "zh" else english  # no Chinese font: English, not empty boxes
     parts = [("legend_correct", "correct", "#009E73"), ("legend_mistake", "wrong", "#E69F00"),
              ("legend_not_attempted", "not_attempted", "#BBBBBB"), ("legend_error", "failed", "#D55E00")]
-    with plt.style.context("linreg_utils.course"), plt.rc_context(rc):
+    with matplotlib.style.context("linreg_utils.course"), matplotlib.rc_context(rc):
         if font:  # after the usual font, as figure_text does: letters and digits as in English, Chinese from it
             matplotlib.rcParams["font.family"] = [*matplotlib.rcParams["font.family"], font]
-        figure, axes = plt.subplots(figsize=(7.5, 0.45 * len(summaries) + 1.6))
+        figure = Figure(figsize=(7.5, 0.45 * len(summaries) + 1.6))
+        axes = figure.subplots()
         names = [s.question for s in summaries][::-1]
         left = [0] * len(names)
         for key, attribute, color in parts:
@@ -194,7 +194,6 @@ def chart_svg(summaries: list[Summary]) -> str:
                     frameon=False)
         out = io.StringIO()
         figure.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
-        plt.close(figure)
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", out.getvalue(), flags=re.DOTALL)  # the RDF block: not needed
     return svg[svg.index("<svg"):]  # no XML prologue inside HTML
 
