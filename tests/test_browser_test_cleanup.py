@@ -12,7 +12,7 @@ is closed, and TMPDIR is empty (a failed run keeps its pictures under --output, 
 built book), the same for tools/book_browser_test.py stopped by SIGTERM or a double Ctrl-C while Chromium reads
 the book.
 
-About 2 minutes (each run starts a real JupyterLab and Chromium): `make test-browser` runs it, `make test` skips it
+About 4 minutes (each run starts a real JupyterLab and Chromium): `make test-browser` runs it, `make test` skips it
 (set BROWSER_TEST=1 to run it alone).
 """
 
@@ -246,16 +246,21 @@ def test_a_failing_run_stops_everything_and_names_the_screenshot_and_the_trace(r
 
 
 @pytest.mark.parametrize(
-    ("signals", "to_group"),
+    ("signals", "to_group", "workers"),
     [
-        ([signal.SIGTERM], True),  # `timeout`, a cancelled CI job: the whole process group
-        ([signal.SIGTERM], False),  # `kill PID`
-        ([signal.SIGINT], True),  # Ctrl-C in a terminal: the foreground group
-        ([signal.SIGINT, signal.SIGINT], True),  # Ctrl-C pressed twice: the second must not cut the cleanup short
+        ([signal.SIGTERM], True, 0),  # `timeout`, a cancelled CI job: the whole process group
+        ([signal.SIGTERM], False, 0),  # `kill PID`
+        ([signal.SIGINT], True, 0),  # Ctrl-C in a terminal: the foreground group
+        ([signal.SIGINT, signal.SIGINT], True, 0),  # Ctrl-C pressed twice: the second must not cut the cleanup short
+        # make test-browser's two pytest-xdist workers: the signal reaches the workers too, or (`kill PID`) only
+        # their controller, which stops them
+        ([signal.SIGTERM], True, 2),
+        ([signal.SIGTERM], False, 2),
+        ([signal.SIGINT, signal.SIGINT], True, 2),
     ],
-    ids=["SIGTERM-group", "SIGTERM-process", "SIGINT-once", "SIGINT-twice"],
+    ids=["SIGTERM-group", "SIGTERM-process", "SIGINT-once", "SIGINT-twice"]
+    + ["two-workers-SIGTERM-group", "two-workers-SIGTERM-process", "two-workers-SIGINT-twice"],
 )
-@pytest.mark.parametrize("workers", [0, 2], ids=["one-process", "two-workers"])
 def test_a_signal_stops_everything_and_removes_its_folders(run, signals, to_group, workers):
     r = run(*["import time\ntime.sleep(300)"] * (workers or 1), workers=workers)  # the signal comes while it runs
     r.wait_for(("ipykernel", "--ServerApp.port", "chrom"), count=workers or 1)

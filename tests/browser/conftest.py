@@ -34,7 +34,7 @@ from pathlib import Path
 
 import browser_test as processes
 import pytest
-from notebook_page import VIEWPORT, JupyterLab, lab_log, notebooks
+from notebook_page import VIEWPORT, JupyterLab, lab_log, notebooks, wait_until
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -134,6 +134,20 @@ def _finish() -> None:
         atexit.register(_end_as_killed, signals.first)  # after pytest has written everything
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_sessionfinish(session):
+    """After an interrupt, the fixtures' teardown (pytest-playwright closing a context and saving its trace) may
+    find Playwright's driver already stopped by the same signal: one line, not a traceback."""
+    try:
+        return (yield)
+    except Exception as error:
+        signals = _STATE.get("signals")
+        if signals is None or signals.first is None:
+            raise
+        print(f"(stopping after the interrupt: {str(error).splitlines()[0][:200] if str(error) else type(error)})")
+        return None
+
+
 def _end_as_killed(signum: int) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
@@ -192,6 +206,8 @@ def lab(request, pytestconfig):
     try:
         server.wait_ready()
         yield server
+        # every notebook was closed with File > Close and Shut Down (or shut down after a failure): no kernel is left
+        wait_until(lambda: not server.api("/api/sessions"), 30, "every kernel to shut down")
     finally:
         try:
             server.stop()
@@ -203,11 +219,56 @@ def lab(request, pytestconfig):
 
 
 @pytest.fixture
-def shut_down_after(lab, notebook):
-    """After the test (and after pytest-playwright has taken its screenshot of the page as the test left it), no
-    kernel of the notebook runs: a failed test may have left it open."""
+def shut_down_after(lab, notebook, request):
+    """After a failed test (and after the screenshot of the page as the test left it), no kernel of the notebook
+    runs: the test may have left it open. (A passing test closed it; its kernel stops while the next test starts.)"""
     yield
-    lab.shut_down(notebook.relative_to(lab.root_dir).as_posix())
+    if _failed(request.node):
+        lab.shut_down(notebook.relative_to(lab.root_dir).as_posix())
+
+
+def _failed(item) -> bool:
+    """The test failed, or did not get to the end (pytest-playwright notes each phase's report on the item)."""
+    call = getattr(item, "rep_call", None)
+    return call is None or call.failed
+
+
+@pytest.fixture(scope="session")
+def context(browser, browser_context_args, pytestconfig):
+    """One browser context per test process, so that JupyterLab's scripts are loaded and compiled once (a context
+    has its own cache; a fresh one per test cost about 4 s of CPU each). Each test gets a page of its own and a
+    chunk of the trace of its own (see ``page``)."""
+    context = browser.new_context(**browser_context_args)
+    context.set_default_timeout(30_000)
+    if pytestconfig.option.tracing != "off":
+        context.tracing.start(screenshots=True, snapshots=True, sources=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context, request, output_path, pytestconfig):
+    """A new page for the test. After it, pytest-playwright's --screenshot and --tracing choices (here
+    only-on-failure and retain-on-failure unless given): the page as the test left it -> OUTPUT/.../test-failed-1.png,
+    the test's chunk of the trace -> OUTPUT/.../trace.zip (`playwright show-trace`)."""
+    option = pytestconfig.option
+    if option.tracing != "off":
+        context.tracing.start_chunk(title=request.node.nodeid)
+    page = context.new_page()
+    yield page
+    failed = _failed(request.node)
+    folder = Path(output_path)
+    try:
+        if option.screenshot == "on" or (failed and option.screenshot == "only-on-failure"):
+            folder.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=folder / f"test-{'failed' if failed else 'finished'}-1.png", timeout=10_000)
+    finally:
+        if option.tracing == "on" or (failed and option.tracing == "retain-on-failure"):
+            folder.mkdir(parents=True, exist_ok=True)
+            context.tracing.stop_chunk(path=folder / "trace.zip")
+        elif option.tracing != "off":
+            context.tracing.stop_chunk()  # dropped
+        page.close()
 
 
 # ---------------------------------------------------------------- the report
