@@ -108,7 +108,9 @@ class Run:
                 except psutil.Error:
                     continue
                 what = " ".join(with_info["cmdline"] or [])[:200]
-                self.seen.setdefault(child.pid, (with_info["create_time"], what))
+                # noted again each time: a process seen between its fork and its exec (a kernel started by
+                # JupyterLab) still had its parent's command line, and the kernel was then never seen as one
+                self.seen[child.pid] = (with_info["create_time"], what)
             time.sleep(0.1)
 
     @property
