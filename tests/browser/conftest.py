@@ -97,6 +97,8 @@ def pytest_configure(config):
         option.screenshot = "only-on-failure"
     if option.tracing == "off":
         option.tracing = "retain-on-failure"
+    if not worker:  # what an earlier run kept goes (here, not in each pytest-xdist worker: see delete_output_dir)
+        shutil.rmtree(option.output, ignore_errors=True)
 
     # pytest-playwright's stand-in for pytest-base-url (not installed) is a fixture method pytest 9 warns about
     config.addinivalue_line("filterwarnings", "ignore:Session-scoped fixtures defined as instance methods")
@@ -165,6 +167,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 # ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session", autouse=True)
+def delete_output_dir():
+    """pytest-playwright's own empties --output in each worker as its first test starts, which could remove what
+    the other worker already kept for a failed test; pytest_configure empties it once, before the workers start."""
 
 
 @pytest.fixture(scope="session")
