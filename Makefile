@@ -114,7 +114,7 @@ new-notebook: install-dev
 # BOOK_DIR set), the browser tests stopped by each signal leave nothing behind (tests/test_browser_test_cleanup.py,
 # ~2 min), then the book opened from disk in Chromium with the network blocked (tools/book_browser_test.py).
 test-browser: install-dev
-	$(BIN)/python tools/browser_test.py
+	BROWSER_TEST=1 $(BIN)/python -m pytest -n 2 tests/browser
 	$(BIN)/python tools/report_browser_test.py
 	@$(MAKE) --no-print-directory book
 	BOOK_DIR=build/book BROWSER_TEST=1 $(BIN)/python -m pytest -q -p no:xdist tests/test_book.py \

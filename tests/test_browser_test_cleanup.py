@@ -1,14 +1,18 @@
-"""tools/browser_test.py stops everything it starts, on every exit path, and leaves no temporary folder behind.
+"""The browser tests (pytest tests/browser) stop everything they start, on every exit path, and leave no temporary
+folder behind.
 
-Each test starts a real run (JupyterLab, a kernel, Playwright's driver, Chromium) on a one-cell notebook in a
-temporary folder, with TMPDIR pointing at a fresh folder; a thread notes every process below the run while it
-goes. Then: a run that passes, a run that fails, and runs stopped by SIGTERM (to the process group, as `timeout` or
-a cancelled CI job sends it, or to the process alone) or by Ctrl-C (SIGINT to the group, once or twice). Afterwards
-none of the noted processes (nor any process naming the test's folders) is running, JupyterLab's port is closed,
-and TMPDIR is empty, except the folder a failed run keeps and names. With BOOK_DIR set (a built book), the same
-for tools/book_browser_test.py stopped by SIGTERM or a double Ctrl-C while Chromium reads the book.
+Each test starts a real run (`pytest tests/browser`: JupyterLab, a kernel, Playwright's driver, Chromium) on a
+one-cell notebook in a temporary folder (BROWSER_TEST_NOTEBOOKS), with TMPDIR pointing at a fresh folder; a thread
+notes every process below the run while it goes. Then: a run that passes, a run that fails (an error and broken
+images: the failure message names the screenshot and the trace, which exist), and runs stopped by SIGTERM (to the
+process group, as `timeout` or a cancelled CI job sends it, or to the process alone) or by Ctrl-C (SIGINT to the
+group, once or twice), in one process and in two pytest-xdist workers (`-n 2`, as make test-browser runs them).
+Afterwards none of the noted processes (nor any process naming the test's folders) is running, JupyterLab's port
+is closed, and TMPDIR is empty (a failed run keeps its pictures under --output, not there). With BOOK_DIR set (a
+built book), the same for tools/book_browser_test.py stopped by SIGTERM or a double Ctrl-C while Chromium reads
+the book.
 
-About 2 minutes (each run starts a real JupyterLab and Chromium): `make test-browser` runs it, `make test` skips it
+About 4 minutes (each run starts a real JupyterLab and Chromium): `make test-browser` runs it, `make test` skips it
 (set BROWSER_TEST=1 to run it alone).
 """
 
@@ -31,7 +35,6 @@ import psutil  # ipykernel depends on it
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-TOOL = ROOT / "tools" / "browser_test.py"
 BOOK_TOOL = ROOT / "tools" / "book_browser_test.py"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
@@ -41,29 +44,38 @@ pytestmark = [
 ]
 
 
-def notebook(folder: Path, source: str) -> Path:
+BROKEN_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"  # a PNG cut short: no browser can draw it
+
+
+def notebook(folder: Path, source: str, name: str = "00_small", outputs: list | None = None) -> Path:
     """A one-cell notebook with its stored output, written as JupyterLab saves it (its own Ctrl+S is a no-op)."""
     nb = nbformat.read(ROOT / "notebooks" / "02_activation_functions.ipynb", as_version=4)  # the metadata
     nb.cells = [
         nbformat.v4.new_markdown_cell("# A small notebook\n\nOne cell, $x = 1$.", id="intro"),
-        nbformat.v4.new_code_cell(source, id="code", execution_count=1, outputs=[]),
+        nbformat.v4.new_code_cell(source, id="code", execution_count=1, outputs=outputs or []),
     ]
-    folder.mkdir()
-    path = folder / "00_small.ipynb"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{name}.ipynb"
     nbformat.write(nb, path)
     return path
 
 
 class Run:
-    """A browser test (tools/browser_test.py on one notebook, or tools/book_browser_test.py on a built book), in a
-    session of its own; notes every process below it."""
+    """A browser test (pytest tests/browser on the notebooks given, in ``workers`` pytest-xdist workers or none, or
+    tools/book_browser_test.py on a built book), in a session of its own; notes every process below it."""
 
-    def __init__(self, tmp_path: Path, source: str | None = None, book: Path | None = None):
+    def __init__(self, tmp_path: Path, notebooks: list[Path] | None = None, book: Path | None = None, workers=0):
         # short (Chromium's socket under it must fit in 107 bytes); under /tmp, not the long pytest folder
         self.tmpdir = Path(tempfile.mkdtemp(prefix="lbt-", dir="/tmp"))
         self.nb = tmp_path / "nb"
-        command = [str(BOOK_TOOL), str(book)] if book else [str(TOOL), str(notebook(self.nb, source))]
+        self.out = tmp_path / "out"  # pytest-playwright's --output: what a failed test keeps
         env = dict(os.environ, TMPDIR=str(self.tmpdir), PYTHONUNBUFFERED="1")
+        if book:
+            command = [str(BOOK_TOOL), str(book)]
+        else:
+            env.update(BROWSER_TEST="1", BROWSER_TEST_NOTEBOOKS=os.pathsep.join(map(str, notebooks)))
+            command = ["-m", "pytest", "tests/browser", f"--output={self.out}", "-rA"]
+            command += ["-n", str(workers)] if workers else ["-p", "no:xdist"]
         self.proc = subprocess.Popen(
             [sys.executable, *command],
             cwd=ROOT,
@@ -96,24 +108,28 @@ class Run:
                 except psutil.Error:
                     continue
                 what = " ".join(with_info["cmdline"] or [])[:200]
-                self.seen.setdefault(child.pid, (with_info["create_time"], what))
+                # noted again each time: a process seen between its fork and its exec (a kernel started by
+                # JupyterLab) still had its parent's command line, and the kernel was then never seen as one
+                self.seen[child.pid] = (with_info["create_time"], what)
             time.sleep(0.1)
 
     @property
     def output(self) -> str:
         return "".join(self.lines)
 
-    def port(self) -> int:
-        match = re.search(r"JupyterLab http://127\.0\.0\.1:(\d+)", self.output)
-        assert match, self.output
-        return int(match.group(1))
+    def ports(self) -> list[int]:
+        """The ports of the JupyterLab servers the run started (one per test process)."""
+        found = [re.search(r"--ServerApp\.port=(\d+)", what) for _, what in self.seen.values()]
+        ports = sorted({int(match.group(1)) for match in found if match})
+        assert ports, f"no JupyterLab seen:\n{self.output}"
+        return ports
 
-    def wait_for(self, processes: tuple[str, ...], line: str = "", timeout: float = 120) -> None:
-        """Until a process naming each of ``processes`` runs below the run, and it has printed ``line``."""
+    def wait_for(self, processes: tuple[str, ...], line: str = "", timeout: float = 120, count: int = 1) -> None:
+        """Until ``count`` processes naming each of ``processes`` run below the run, and it has printed ``line``."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             whats = [what for _, what in self.seen.values()]
-            if all(any(name in w for w in whats) for name in processes) and line in self.output:
+            if all(sum(name in w for w in whats) >= count for name in processes) and line in self.output:
                 time.sleep(1.0)  # and the notebook opened in it
                 return
             assert self.proc.poll() is None, f"the run ended early:\n{self.output}"
@@ -172,8 +188,10 @@ def port_open(port: int) -> bool:
 def run(tmp_path):
     runs: list[Run] = []
 
-    def start(source: str | None = None, book: Path | None = None) -> Run:
-        runs.append(Run(tmp_path, source, book))
+    def start(*sources: str, book: Path | None = None, workers: int = 0, outputs: list | None = None) -> Run:
+        names = ["00_small", "00_other"]
+        notebooks = [notebook(tmp_path / "nb", source, names[i], outputs) for i, source in enumerate(sources)]
+        runs.append(Run(tmp_path, notebooks, book, workers))
         return runs[-1]
 
     yield start
@@ -184,53 +202,77 @@ def run(tmp_path):
         shutil.rmtree(r.tmpdir, ignore_errors=True)
 
 
-def test_a_passing_run_stops_everything_and_removes_its_folders(run):
-    r = run("x = 1\nprint(x)")
+@pytest.mark.parametrize("workers", [0, 2], ids=["one-process", "two-workers"])
+def test_a_passing_run_stops_everything_and_removes_its_folders(run, workers):
+    r = run(*["x = 1\nprint(x)"] * (workers or 1), workers=workers)
     code = r.finish()
     assert code == 0, r.output
-    assert "all 1 notebook(s) passed" in r.output
+    assert f"{workers or 1} passed" in r.output
+    assert re.search(r"en-00_small .*\d\.\d", r.output), r.output  # the timings table
     assert r.seen, "the watcher saw no process"
     assert r.left_behind() == [], r.output
-    assert not port_open(r.port())
+    assert len(r.ports()) == (workers or 1), r.ports()  # one JupyterLab per worker
+    assert not any(port_open(port) for port in r.ports())
     assert list(r.tmpdir.iterdir()) == [], f"left in TMPDIR: {list(r.tmpdir.iterdir())}\n{r.output}"
-    assert "removed" in r.output
+    assert not list(r.out.glob("*/*.png")), "a passing test keeps no screenshot"
 
 
-def test_a_failing_run_stops_everything_and_keeps_its_folder_naming_it(run):
-    r = run("x = 1\nraise ValueError('on purpose')")
+def test_a_failing_run_stops_everything_and_names_the_screenshot_and_the_trace(run):
+    source = "from IPython.display import display\n" f"display({{'image/png': {BROKEN_PNG!r}}}, raw=True)\n"
+    broken = nbformat.v4.new_output("display_data", data={"image/png": BROKEN_PNG})
+    r = run(source + "raise ValueError('on purpose')", outputs=[broken])
     code = r.finish()
     assert code == 1, r.output
     assert "error output without the raises-exception tag" in r.output
+    assert "cell 1: image 0 in the stored output did not load" in r.output
+    assert "cell 1: image 0 in the new output did not load" in r.output
     assert r.left_behind() == [], r.output
-    assert not port_open(r.port())
-    kept = list(r.tmpdir.iterdir())
-    assert len(kept) == 1, kept
-    assert f"kept: {kept[0]}" in r.output  # the folder's path is printed
-    assert (kept[0] / "screenshots" / "00_small.jpeg").is_file()
-    assert (kept[0] / "jupyterlab.log").is_file()
+    assert not any(port_open(port) for port in r.ports())
+    assert list(r.tmpdir.iterdir()) == [], f"left in TMPDIR: {list(r.tmpdir.iterdir())}\n{r.output}"
+    named = {
+        what: Path(match.group(1))
+        for what, pattern in [
+            ("notebook", r"screenshot \(the whole notebook\): (\S+\.jpeg)"),
+            ("page", r"screenshot (\S+\.png)"),
+            ("trace", r"trace (\S+\.zip)"),
+            ("log", r"JupyterLab's log, at the end of the run: (\S+\.log)"),
+        ]
+        if (match := re.search(pattern, r.output))
+    }
+    assert set(named) == {"notebook", "page", "trace", "log"}, r.output
+    for what, path in named.items():
+        path = path if path.is_absolute() else ROOT / path
+        assert path.is_relative_to(r.out), f"{what}: {path} is not under --output {r.out}"
+        assert path.is_file() and path.stat().st_size > 0, f"{what}: {path} was not kept"
     assert "Traceback" not in r.output
 
 
 @pytest.mark.parametrize(
-    ("signals", "to_group"),
+    ("signals", "to_group", "workers"),
     [
-        ([signal.SIGTERM], True),  # `timeout`, a cancelled CI job: the whole process group
-        ([signal.SIGTERM], False),  # `kill PID`
-        ([signal.SIGINT], True),  # Ctrl-C in a terminal: the foreground group
-        ([signal.SIGINT, signal.SIGINT], True),  # Ctrl-C pressed twice: the second must not cut the cleanup short
+        ([signal.SIGTERM], True, 0),  # `timeout`, a cancelled CI job: the whole process group
+        ([signal.SIGTERM], False, 0),  # `kill PID`
+        ([signal.SIGINT], True, 0),  # Ctrl-C in a terminal: the foreground group
+        ([signal.SIGINT, signal.SIGINT], True, 0),  # Ctrl-C pressed twice: the second must not cut the cleanup short
+        # make test-browser's two pytest-xdist workers: the signal reaches the workers too, or (`kill PID`) only
+        # their controller, which stops them
+        ([signal.SIGTERM], True, 2),
+        ([signal.SIGTERM], False, 2),
+        ([signal.SIGINT, signal.SIGINT], True, 2),
     ],
-    ids=["SIGTERM-group", "SIGTERM-process", "SIGINT-once", "SIGINT-twice"],
+    ids=["SIGTERM-group", "SIGTERM-process", "SIGINT-once", "SIGINT-twice"]
+    + ["two-workers-SIGTERM-group", "two-workers-SIGTERM-process", "two-workers-SIGINT-twice"],
 )
-def test_a_signal_stops_everything_and_removes_its_folders(run, signals, to_group):
-    r = run("import time\ntime.sleep(300)")  # the notebook runs long: the signal comes while it runs
-    r.wait_for(("ipykernel", "--ServerApp.port", "chrom"))
-    port = r.port()
-    assert port_open(port)
+def test_a_signal_stops_everything_and_removes_its_folders(run, signals, to_group, workers):
+    r = run(*["import time\ntime.sleep(300)"] * (workers or 1), workers=workers)  # the signal comes while it runs
+    r.wait_for(("ipykernel", "--ServerApp.port", "chrom"), count=workers or 1)
+    ports = r.ports()
+    assert all(port_open(port) for port in ports)
     send(r, signals, to_group)
     code = r.finish()
     assert code in (-signals[0], 128 + signals[0]), f"exit status {code}\n{r.output}"
     assert r.left_behind() == [], r.output
-    assert not port_open(port), f"JupyterLab still listens on {port}"
+    assert not any(port_open(port) for port in ports), f"JupyterLab still listens on {ports}"
     assert list(r.tmpdir.iterdir()) == [], f"left in TMPDIR: {list(r.tmpdir.iterdir())}\n{r.output}"
     assert "Traceback" not in r.output, r.output
     assert "interrupted" in r.output
@@ -239,7 +281,7 @@ def test_a_signal_stops_everything_and_removes_its_folders(run, signals, to_grou
 def send(r: Run, signals: list[int], to_group: bool) -> None:
     for i, sig in enumerate(signals):
         if i:  # once the cleanup has begun (or half a second after the first, where it says nothing)
-            r.wait_for_line("stopping Chromium", timeout=0.5)
+            r.wait_for_line("stopping", timeout=0.5)
         try:
             if to_group:
                 os.killpg(r.proc.pid, sig)
