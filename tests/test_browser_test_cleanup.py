@@ -108,9 +108,11 @@ class Run:
                 except psutil.Error:
                     continue
                 what = " ".join(with_info["cmdline"] or [])[:200]
-                # noted again each time: a process seen between its fork and its exec (a kernel started by
-                # JupyterLab) still had its parent's command line, and the kernel was then never seen as one
-                self.seen[child.pid] = (with_info["create_time"], what)
+                # noted again at each look: a process seen between its fork and its exec (a kernel started by
+                # JupyterLab) still had its parent's command line, and the kernel was then never seen as one;
+                # but never emptied: an exiting process has no command line any more
+                if what or child.pid not in self.seen:
+                    self.seen[child.pid] = (with_info["create_time"], what)
             time.sleep(0.1)
 
     @property
