@@ -47,14 +47,20 @@ import glossary  # noqa: E402
 import reading_time  # noqa: E402
 import translation  # noqa: E402
 from notebook_files import NotebookError, read_notebook, write_notebook, write_text  # noqa: E402
+from notebook_rules import (  # noqa: E402  (where the series' files are, and what their names look like)
+    CHINESE,
+    EXERCISES,
+    NAME,
+    NOTEBOOKS,
+    README,
+    ROOT,
+    ZH,
+    chinese_paths,
+    english_paths,
+    shown,
+    source,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
-ZH = NOTEBOOKS / "zh"
-EXERCISES = ROOT / "linreg_utils" / "exercises"
-README = {"en": ROOT / "README.md", "zh": ROOT / "README.zh-CN.md"}
-SLUG = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
-CHINESE = re.compile(r"[\u4e00-\u9fff]")
 NEXT_HEADING = {"en": "## Next", "zh": "## 下一步"}
 # the key terms of the template: terms of the series that the glossary already has, so that it stays as it is
 # until the notebook's own terms replace them (the glossary's words win; these are used if it lacks one)
@@ -365,10 +371,6 @@ def notebook(edition: str, nn: str, name: str, title: str, question: str, previo
             "nbformat": 4, "nbformat_minor": 5}
 
 
-def source(cell: dict) -> str:
-    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-
-
 def translated(en_nb: dict, zh_nb: dict) -> dict:
     """``zh_nb`` with the ids of its English twin (zh-...) and, on each Markdown cell, the record of the English cell
     it translates (what ``python tools/translation.py stamp`` writes)."""
@@ -486,10 +488,6 @@ class Changes:
                 path.write_bytes(data)
 
 
-def shown(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix()
-
-
 def venv_python() -> str:
     """The project's Python (.venv), which has what tools/run_notebooks.py needs; else this one."""
     python = ROOT / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
@@ -500,7 +498,7 @@ def check_arguments(nn: str, slug: str, title: str, title_zh: str, question: str
     """The number of the new notebook, once every argument and the files it would write are checked."""
     if not re.fullmatch(r"\d\d", nn) or nn == "00":
         raise ScaffoldError(f"{nn!r}: give the notebook's number as two digits, e.g. 12")
-    if not SLUG.match(slug):
+    if not NAME.match(f"{nn}_{slug}.ipynb"):
         raise ScaffoldError(f"{slug!r}: the short name is lower-case words joined by _, e.g. two_features")
     for what, value in (("title", title), ("Chinese title", title_zh), ("question", question),
                         ("Chinese question", question_zh)):
@@ -512,7 +510,7 @@ def check_arguments(nn: str, slug: str, title: str, title_zh: str, question: str
     taken = sorted(NOTEBOOKS.glob(f"{nn}_*.ipynb")) + sorted(ZH.glob(f"{nn}_*.ipynb")) + [
         p for p in (EXERCISES / f"nb{nn}.py", EXERCISES / "text" / "en" / f"nb{nn}.py",
                     EXERCISES / "text" / "zh" / f"nb{nn}.py") if p.exists()]
-    english = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    english = english_paths()
     following = int(english[-1].name[:2]) + 1 if english else 1
     if taken:
         raise ScaffoldError(f"{shown(taken[0])} exists; nothing was written (the next free number is "
@@ -527,7 +525,7 @@ def scaffold(nn: str, slug: str, title: str, title_zh: str, question: str = "", 
     """Write and register notebook ``nn`` (see the module's docstring); returns the lines of the report."""
     number = check_arguments(nn, slug, title, title_zh, question, question_zh)
     name = f"{nn}_{slug}.ipynb"
-    english = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    english = english_paths()
     previous = english[-1] if number > 1 else None
     if previous is not None:
         behind = translation.problems(previous)  # the Chinese twin is missing, stale, ...
@@ -546,7 +544,7 @@ def scaffold(nn: str, slug: str, title: str, title_zh: str, question: str = "", 
                                        question if edition == "en" else question_zh, path)
                for edition, path in README.items()}
     changes = Changes()
-    for path in [*english, *sorted(ZH.glob("[0-9][0-9]_*.ipynb")), glossary.GLOSSARY, *README.values()]:
+    for path in [*english, *chinese_paths(), glossary.GLOSSARY, *README.values()]:
         changes.remember(path)  # what reading_time.py --write and glossary.py may rewrite
     try:
         changes.notebook(en, NOTEBOOKS / name)
