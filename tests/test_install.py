@@ -99,6 +99,31 @@ def test_wheelhouse_never_replaces_a_folder_it_did_not_make(tmp_path):
     assert (mine / "notes.txt").read_text() == "a teacher's own file"
 
 
+def test_wheelhouse_replaces_its_own_folder_only_when_the_new_one_is_complete(tmp_path, monkeypatch):
+    out = tmp_path / "wheelhouse"
+    out.mkdir()
+    (out / "README.txt").write_text(f"{wheelhouse.FIRST_LINE}\nthe old folder\n")
+
+    def fill(folder: Path) -> str:  # pip download, without pip
+        (folder / "a-1.0-py3-none-any.whl").write_bytes(b"")
+        if fail:
+            raise KeyboardInterrupt
+        return "a test"
+
+    monkeypatch.setattr(wheelhouse, "fill", fill)
+    fail = True
+    with pytest.raises(KeyboardInterrupt):
+        wheelhouse.build(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wheelhouse"]  # nothing left beside it
+    assert sorted(p.name for p in out.iterdir()) == ["README.txt"]
+    assert "the old folder" in (out / "README.txt").read_text()
+    fail = False
+    assert wheelhouse.build(out) == out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wheelhouse"]
+    assert sorted(p.name for p in out.iterdir()) == ["README.txt", "a-1.0-py3-none-any.whl"]
+    assert "the old folder" not in (out / "README.txt").read_text()
+
+
 @pytest.mark.parametrize("command, code, says", [
     (["install.py", "--help"], 0, "Offline"),
     (["install.py", "--torch", "rocm"], 2, "invalid choice: 'rocm'"),

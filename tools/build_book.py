@@ -54,7 +54,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import textwrap
 import threading
 import time
@@ -63,6 +62,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+from marked_folder import MarkedFolders, unwritable  # noqa: E402
 from notebook_files import NotebookError, read_notebook  # noqa: E402
 
 BOOK = ROOT / "docs" / "book"
@@ -81,8 +81,8 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 CHECK = re.compile(r"\b(q\d+)\.check\(")
 EXERCISES = re.compile(r"from linreg_utils\.exercises\.(nb\d\d) import")
 SECTION_LABELS = {"en": ("Hint", "Solution"), "zh": ("提示", "参考答案")}  # used if the catalogue has none
-MARK = ".made-by-build_book"  # in every folder this tool made: only such a folder is ever replaced or deleted
-MARK_TEXT = "This folder was made by tools/build_book.py, which replaces or deletes it at the next build.\n"
+FOLDERS = MarkedFolders("tools/build_book.py")  # only a folder with its mark is ever replaced or deleted
+MARK = FOLDERS.mark  # .made-by-build_book
 
 RUN_IT = {
     "en": """:::{{admonition}} Run it yourself
@@ -391,42 +391,11 @@ class BuildError(Exception):
     """A bad --out/--src, a folder that cannot be written, a failed Sphinx build: ``str()`` is one line."""
 
 
-def made_here(folder: Path) -> bool:
-    """Whether ``folder`` is one this tool made (it holds the mark file)."""
-    mark = folder / MARK
-    return folder.is_dir() and mark.is_file() and not mark.is_symlink()
-
-
 def check_folder(folder: Path, option: str) -> None:
     """``folder`` (for --out or --src) may be written: it does not exist yet, or this tool made it."""
-    if folder.exists() and not folder.is_dir():
-        raise BuildError(f"{option} {folder}: this is a file, not a folder; give the name of a new folder")
-    if folder.is_dir() and not made_here(folder):
-        raise BuildError(f"{option} {folder}: this folder exists and was not made by tools/build_book.py (no {MARK} "
-                         "in it), so it is left alone; give a new folder's name, or delete it yourself if it is an "
-                         "old book")
-    for above in folder.parents:  # the nearest folder that exists must be a folder, and writable
-        if above.exists():
-            if not above.is_dir():
-                raise BuildError(f"{option} {folder}: {above} is a file, not a folder; move it away or give "
-                                 "another --out")
-            if not os.access(above, os.W_OK | os.X_OK):
-                raise BuildError(f"{option} {folder}: cannot write in {above} (read-only); give a folder you can "
-                                 "write to")
-            break
-
-
-def new_folder(folder: Path) -> Path:
-    """A new folder (its parents made as needed), marked as this tool's."""
-    folder.mkdir(parents=True)
-    (folder / MARK).write_text(MARK_TEXT, encoding="utf-8")
-    return folder
-
-
-def remove(folder: Path) -> None:
-    """Delete a folder this tool made (and only such a folder)."""
-    if made_here(folder):
-        shutil.rmtree(folder)
+    refused = FOLDERS.refusal(folder, option, fix=" if it is an old book") or unwritable(folder, option)
+    if refused:
+        raise BuildError(refused)
 
 
 @contextlib.contextmanager
@@ -487,17 +456,15 @@ def build(out: Path, src: Path | None = None, jobs: str = "1", quiet: bool = Fal
         if ROOT.is_relative_to(src):
             raise BuildError(f"--src {src}: the project is inside it; give a new folder")
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
-        (work / MARK).write_text(MARK_TEXT, encoding="utf-8")
+        work = FOLDERS.work_beside(out)
     except OSError as error:
         raise BuildError(f"--out {out}: cannot make a folder beside it ({error.strerror}: {error.filename})") from None
     builds: dict[str, subprocess.Popen] = {}
     with signals_as_interrupts() as shielded:
         try:
             if src is not None:
-                remove(src)
-                new_folder(src)
+                FOLDERS.remove(src)
+                FOLDERS.new_folder(src)
             sources = src or work / "src"
             for edition in EDITIONS:  # the English build runs while the Chinese sources are prepared
                 prepare(sources / edition, edition)
@@ -518,19 +485,9 @@ def build(out: Path, src: Path | None = None, jobs: str = "1", quiet: bool = Fal
             (work / "zh" / "html").rename(book / OUTPUT["zh"])
             for macros in book.glob("**/_static/*webpack-macros.html"):  # the themes' Jinja macros, copied as is
                 macros.unlink()
-            (book / MARK).write_text(MARK_TEXT, encoding="utf-8")
-            # the swap: the old book (checked again: still the tool's own) moves into WORK, the new one takes its
-            # place; a signal waits until both moves are done
-            with shielded():
-                if out.exists() or out.is_symlink():
-                    check_folder(out, "--out")
-                    out.rename(work / "previous")
-                try:
-                    book.rename(out)
-                except OSError:
-                    if (work / "previous").exists():
-                        (work / "previous").rename(out)
-                    raise
+            (book / MARK).write_text(FOLDERS.mark_text, encoding="utf-8")
+            with shielded():  # the swap: a signal waits until both moves are done
+                FOLDERS.swap_in(book, out, work, check=lambda: check_folder(out, "--out"))
         except OSError as error:
             raise BuildError(f"{error.filename or out}: {error.strerror or error}; the previous book is unchanged"
                              ) from None
@@ -538,7 +495,7 @@ def build(out: Path, src: Path | None = None, jobs: str = "1", quiet: bool = Fal
             with shielded():
                 for process in builds.values():
                     stop(process)
-                remove(work)
+                FOLDERS.remove(work)
     if not quiet:
         size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 2**20
         print(f"book built in {time.monotonic() - t0:.1f} s: {out / 'index.html'} ({size:.0f} MiB)")

@@ -48,7 +48,6 @@ import re
 import shutil
 import signal
 import sys
-import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -56,10 +55,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from marked_folder import MarkedFolders, unwritable  # noqa: E402
 from notebook_files import NotebookError, read_notebook, write_notebook  # noqa: E402
 
-MARK = ".made-by-student_edition"  # in every folder this tool made: only such a folder is ever replaced or deleted
-MARK_TEXT = "This folder was made by tools/student_edition.py, which replaces or deletes it at the next build.\n"
+FOLDERS = MarkedFolders("tools/student_edition.py")  # only a folder with its mark is ever replaced or deleted
+MARK = FOLDERS.mark  # .made-by-student_edition
 ZIP_MARK = b"made by tools/student_edition.py"  # the zip's comment: only such a zip is ever replaced
 EDITIONS = {"notebooks": "en", "notebooks/zh": "zh"}
 PACKAGE = "linreg_utils"
@@ -276,12 +276,6 @@ def course_files(root: Path = ROOT) -> list[str]:
 # -------------------------------------------------------------------------------------- folders and the zip
 
 
-def made_here(folder: Path) -> bool:
-    """Whether ``folder`` is one this tool made (it holds the mark file)."""
-    mark = folder / MARK
-    return folder.is_dir() and mark.is_file() and not mark.is_symlink()
-
-
 def zip_made_here(path: Path) -> bool:
     """Whether ``path`` is a zip this tool wrote (its comment says so)."""
     try:
@@ -293,23 +287,17 @@ def zip_made_here(path: Path) -> bool:
 
 def check_out(out: Path, zip_path: Path) -> None:
     """``out`` and ``zip_path`` may be written: new, or this tool's own."""
-    if out.exists() and not out.is_dir():
-        raise BuildError(f"--out {out}: this is a file, not a folder; give the name of a new folder")
-    if out.is_dir() and not made_here(out):
-        raise BuildError(f"--out {out}: this folder exists and was not made by tools/student_edition.py (no {MARK} "
-                         "in it), so it is left alone; give a new folder's name, or delete it yourself")
+    refused = FOLDERS.refusal(out, "--out")
+    if refused:
+        raise BuildError(refused)
     if ROOT.is_relative_to(out) or out.is_relative_to(ROOT / PACKAGE) or out.is_relative_to(ROOT / "notebooks"):
         raise BuildError(f"--out {out}: the course's own files are in it; give a new folder")
     if zip_path.exists() and not (zip_path.is_file() and zip_made_here(zip_path)):
         raise BuildError(f"{zip_path}: this file exists and was not written by tools/student_edition.py, so it is "
                          "left alone; move it away, or give another --out")
-    for above in out.parents:  # the nearest folder that exists must be a folder, and writable
-        if above.exists():
-            if not above.is_dir():
-                raise BuildError(f"--out {out}: {above} is a file, not a folder; move it away or give another --out")
-            if not os.access(above, os.W_OK | os.X_OK):
-                raise BuildError(f"--out {out}: cannot write in {above} (read-only); give a folder you can write to")
-            break
+    refused = unwritable(out, "--out")
+    if refused:
+        raise BuildError(refused)
 
 
 def _link_or_copy(source: str, target: str) -> str:
@@ -347,15 +335,11 @@ def build(out: Path, quiet: bool = False, wheelhouse: Path = ROOT / WHEELHOUSE) 
     files = course_files()
     notebooks = {folder: sorted((ROOT / folder).glob("*.ipynb")) for folder in EDITIONS}
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
-        (work / MARK).write_text(MARK_TEXT, encoding="utf-8")
+        work = FOLDERS.work_beside(out)
     except OSError as error:
         raise BuildError(f"--out {out}: cannot make a folder beside it ({error.strerror}: {error.filename})") from None
     try:
-        edition = work / out.name
-        edition.mkdir()
-        (edition / MARK).write_text(MARK_TEXT, encoding="utf-8")
+        edition = FOLDERS.new_folder(work / out.name)
         for name in files:
             (edition / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, edition / name)
@@ -369,24 +353,14 @@ def build(out: Path, quiet: bool = False, wheelhouse: Path = ROOT / WHEELHOUSE) 
             shutil.copytree(wheelhouse, edition / WHEELHOUSE, copy_function=_link_or_copy, symlinks=True)
         new_zip = work / "edition.zip"
         write_zip(edition, new_zip, out.name)
-        # the swap: the old edition (checked again: still the tool's own) moves into WORK, the new one takes its
-        # place; then the new zip replaces the old one
-        if out.exists() or out.is_symlink():
-            check_out(out, zip_path)
-            out.rename(work / "previous")
-        try:
-            edition.rename(out)
-        except OSError:
-            if (work / "previous").exists():
-                (work / "previous").rename(out)
-            raise
+        # the swap: the new edition takes the old one's place, then the new zip replaces the old one
+        FOLDERS.swap_in(edition, out, work, check=lambda: check_out(out, zip_path))
         os.replace(new_zip, zip_path)
     except OSError as error:
         raise BuildError(f"{error.filename or out}: {error.strerror or error}; the previous edition is unchanged"
                          ) from None
     finally:
-        if made_here(work):
-            shutil.rmtree(work)
+        FOLDERS.remove(work)
     wheels = folder_size(out / WHEELHOUSE) if (out / WHEELHOUSE).is_dir() else None
     report = {
         "seconds": time.monotonic() - t0,

@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import shutil
 import sys
-import tempfile
 import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from marked_folder import MarkedFolders  # noqa: E402
+
 import install  # noqa: E402
 import install_torch  # noqa: E402
 
@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ME = "wheelhouse.py"
 FIRST_LINE = "wheelhouse/: wheels for an offline install of 'Linear Regression with PyTorch' (made by make wheelhouse)"
 CUDA_PARTS = ("nvidia-", "triton", "cuda-")
+FOLDERS = MarkedFolders("tools/wheelhouse.py")  # the folder it builds in; a wheel folder is known by its README.txt
 
 
 class Refused(Exception):
@@ -118,28 +119,27 @@ def describe(folder: Path, platform: str, python: str, how: str) -> str:
     ])
 
 
-def build(out: Path) -> Path:
+def check(out: Path) -> None:
+    """``out`` may be replaced: new, or a wheel folder this tool made (its README.txt says so)."""
     if out.exists() and not (out / "README.txt").is_file():
         raise Refused(f"{out} exists but was not made by this tool (no README.txt): move it away or choose another "
                       "--out")
     if out.exists() and not (out / "README.txt").read_text(encoding="utf-8", errors="replace").startswith(FIRST_LINE):
         raise Refused(f"{out}/README.txt was not written by this tool: move the folder away or choose another --out")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+
+
+def build(out: Path) -> Path:
+    check(out)
+    work = FOLDERS.work_beside(out)
     try:
-        how = fill(work)
+        new = work / out.name
+        new.mkdir()
+        how = fill(new)
         here = install.this_target()
-        (work / "README.txt").write_text(describe(work, here["platform"], here["python"], how), "utf-8")
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-            out.rename(old / out.name)
-            work.rename(out)
-            shutil.rmtree(old)
-        else:
-            work.rename(out)
+        (new / "README.txt").write_text(describe(new, here["platform"], here["python"], how), "utf-8")
+        FOLDERS.swap_in(new, out, work, check=lambda: check(out))
     finally:
-        if work.exists():
-            shutil.rmtree(work)
+        FOLDERS.remove(work)
     return out
 
 
