@@ -15,7 +15,7 @@ import numpy as np
 import torch
 
 from .language import message
-from .validation import check_finite, check_number, check_probability, check_whole_number
+from .validation import check_finite, check_number, check_probability, check_whole_number, kind_of
 
 ArrayLike = np.ndarray | torch.Tensor
 
@@ -133,10 +133,6 @@ def load_diabetes() -> Dataset:
     return Dataset(data=data, target=target, feature_names=list(DIABETES_FEATURES))
 
 
-def _describe(value: object) -> str:
-    return message("data.a_list") if isinstance(value, list) else message("data.a_type", type=type(value).__name__)
-
-
 def _dtype_name(dtype: torch.dtype) -> str:
     return str(dtype).replace("torch.", "")
 
@@ -177,9 +173,10 @@ def _as_float_tensor(value: object, name: str, dtype: torch.dtype | None = torch
         several = len(shape) == 2 and shape[1] > 1
         pick = message("data.frame_columns", columns=shape[1]) if several else ""
         fix = f"{name}.to_numpy(dtype=np.float32)" + (".reshape(-1, 1)" if len(shape) == 1 else "")
-        raise TypeError(message("data.frame", name=name, kind=_describe(value), shape=shape, columns=pick, fix=fix))
+        raise TypeError(message("data.frame", name=name, kind=kind_of(value, data=True), shape=shape, columns=pick,
+                                fix=fix))
     else:
-        raise TypeError(message("data.not_array", name=name, kind=_describe(value)))
+        raise TypeError(message("data.not_array", name=name, kind=kind_of(value, data=True)))
     allowed = (torch.float32, torch.float64) if dtype is None else (dtype,)
     if tensor.dtype not in allowed:
         want = dtype or torch.float32
