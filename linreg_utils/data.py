@@ -173,10 +173,10 @@ def _as_float_tensor(value: object, name: str, dtype: torch.dtype | None = torch
         several = len(shape) == 2 and shape[1] > 1
         pick = message("data.frame_columns", columns=shape[1]) if several else ""
         fix = f"{name}.to_numpy(dtype=np.float32)" + (".reshape(-1, 1)" if len(shape) == 1 else "")
-        raise TypeError(message("data.frame", name=name, kind=kind_of(value, data=True), shape=shape, columns=pick,
+        raise TypeError(message("data.frame", name=name, kind=kind_of(value), shape=shape, columns=pick,
                                 fix=fix))
     else:
-        raise TypeError(message("data.not_array", name=name, kind=kind_of(value, data=True)))
+        raise TypeError(message("data.not_array", name=name, kind=kind_of(value)))
     allowed = (torch.float32, torch.float64) if dtype is None else (dtype,)
     if tensor.dtype not in allowed:
         want = dtype or torch.float32

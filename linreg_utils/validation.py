@@ -63,12 +63,11 @@ __all__ = [
 PathLike = str | os.PathLike
 
 
-def kind_of(thing: object, *, data: bool = False) -> str:
+def kind_of(thing: object) -> str:
     """What kind of thing ``thing`` is, in the learner's language, for a message: "a Python list", "a str", ...
 
     A file's ``os.stat_result`` is described by the kind of file it is ("a folder", "a named pipe (FIFO)",
-    "a device", "a socket"); anything else by its Python type. ``data=True`` names a type (not a list) in the
-    words of the data checks' messages (``as_features``: "x is a DataFrame", "x 是一个 DataFrame 对象").
+    "a device", "a socket"); anything else by its Python type.
 
     Example:
         >>> kind_of([1, 2]), kind_of("3"), kind_of(3)
@@ -91,8 +90,6 @@ def kind_of(thing: object, *, data: bool = False) -> str:
     if isinstance(thing, list):
         return message("validation.a_list")
     name = type(thing).__name__
-    if data:
-        return message("data.a_type", type=name)
     return message("validation.an_type" if name[0] in "aeiou" else "validation.a_type", name=name)
 
 

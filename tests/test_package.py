@@ -6,8 +6,10 @@ import importlib
 import sys
 from pathlib import Path
 
+import pytest
+
 import linreg_utils
-from linreg_utils import validation
+from linreg_utils import as_features, validation
 
 PACKAGE = Path(linreg_utils.__file__).resolve().parent
 # The standard-library modules a learner or a notebook of this series uses beside linreg_utils: a name exported by
@@ -72,6 +74,8 @@ def test_there_is_one_kind_of_and_both_of_its_callers_get_their_words():
     assert validation.kind_of([1]) == "a Python list" and validation.kind_of(3) == "an int"
     assert validation.kind_of(os.stat(tempfile.gettempdir())) == "a folder"
     assert q3.diagnose("11") == "write a shape as a tuple of whole numbers, like (rows, columns); got a str."
+    with pytest.raises(TypeError, match=r"^x is an int, but a numpy array"):  # the data checks' words: "an int"
+        as_features(5)
     set_language("zh")
     try:
         assert validation.kind_of("x") == "一个 str 类型的对象"

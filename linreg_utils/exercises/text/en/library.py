@@ -40,7 +40,6 @@ TEXT = {
     "data.float32_limit": "n={n} with slope={slope:g} and intercept={intercept:g} gives values up to {largest:.4g}, "
     "beyond 2**24 = {limit}, where float32 cannot hold every whole number, so y would not be exactly "
     "{slope:g}x + {intercept:g}: use fewer points (n <= {fits} here) or dtype=np.float64",
-    "data.a_type": "a {type}",
     "data.masked": "{name} is a numpy masked array with {masked} masked value(s); the mask would be ignored and the "
     "hidden values used: keep only the unmasked rows of both x and y (e.g. rows = ~np.ma.getmaskarray({name})"
     ".any(axis=1); {name}.data[rows]), or fill them with {name}.filled(value)",

@@ -35,7 +35,6 @@ TEXT = {
     "data.float32_limit": "n={n}、slope={slope:g}、intercept={intercept:g} 会产生大到 {largest:.4g} 的值，超过了 "
     "2**24 = {limit}；超过这个数以后，float32 无法精确表示每一个整数，y 就不再恰好等于 {slope:g}x + {intercept:g}："
     "请减少点的个数（这里要 n <= {fits}），或者使用 dtype=np.float64",
-    "data.a_type": "一个 {type} 对象",
     "data.masked": "{name} 是 numpy 的掩码数组（masked array），其中 {masked} 个值被遮住了；掩码会被忽略，被遮住的值"
     "也会被拿来用：请只保留 x 和 y 中没有被遮住的行（例如 rows = ~np.ma.getmaskarray({name}).any(axis=1); "
     "{name}.data[rows]），或者用 {name}.filled(value) 把它们填上",
