@@ -12,8 +12,7 @@ from collections.abc import Iterator
 
 import torch
 
-from .language import message
-from .validation import check_batch_size
+from .validation import check_batch_size, check_consistent_length
 
 
 def minibatches(
@@ -41,8 +40,7 @@ def minibatches(
         [4, 4, 2]
     """
     n = len(x)
-    if len(y) != n:
-        raise ValueError(message("data.lengths", n=n, name="y", got=len(y)))
+    check_consistent_length(n, y)
     batch_size = check_batch_size(batch_size, n)
     if not shuffle:
         for start in range(0, n, batch_size):

@@ -28,12 +28,16 @@ from torch import nn
 from .language import message
 from .model import LinearRegressionModel, model_dims, unwrap_model
 from .validation import (
+    check_linreg_model,
+    check_load_path,
     check_map_location,
     check_model_first,
     check_module,
     check_number,
     check_optimizer,
     check_optimizer_state,
+    check_optimizer_third,
+    check_path_first,
     check_save_path,
     check_state_dict,
     check_whole_number,
@@ -106,6 +110,7 @@ def safe_load(path: PathLike, map_location: str | torch.device | None = "cpu") -
     """``torch.load(path, weights_only=True)`` with a clear message naming the real cause of each failure.
 
     Raises:
+        TypeError: if ``path`` is not a ``str`` or ``pathlib.Path``.
         FileNotFoundError: if there is no file at ``path``.
         IsADirectoryError: if ``path`` is a folder.
         PermissionError: if the file cannot be read.
@@ -113,9 +118,7 @@ def safe_load(path: PathLike, map_location: str | torch.device | None = "cpu") -
             truncated or corrupt (a parse failure), or holds Python objects other than
             tensors and plain containers (loading those could run code).
     """
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(message("checkpoint.path_type", type=type(path).__name__))
-    path = Path(path)
+    path = check_load_path(path)
     try:
         status = os.stat(path)
     except FileNotFoundError:
@@ -200,8 +203,7 @@ def save_model(model: nn.Module, path: PathLike) -> Path:
     check_model_first(model, path, "save_model")
     model = unwrap_model(check_module(model, "save_model"))
     input_dim, output_dim = model_dims(model)
-    if input_dim is None or set(model.state_dict()) != {"linear.weight", "linear.bias"}:
-        raise TypeError(message("checkpoint.not_linreg_model"))
+    check_linreg_model(model, input_dim)
     state = {k: v.detach().cpu() for k, v in model.state_dict().items()}
     payload = {
         "kind": MODEL_KIND,
@@ -292,8 +294,7 @@ def save_checkpoint(
     """
     check_model_first(model, path, "save_checkpoint")
     model = unwrap_model(check_module(model, "save_checkpoint"))
-    if not isinstance(optimizer, torch.optim.Optimizer):
-        raise TypeError(message("checkpoint.optimizer_third", type=type(optimizer).__name__))
+    check_optimizer_third(optimizer)
     payload = {
         "kind": CHECKPOINT_KIND,
         "version": FORMAT_VERSION,
@@ -334,8 +335,7 @@ def load_checkpoint(
         FileNotFoundError, ValueError: as for :func:`load_model`, and when the
             model's shapes, the optimizer's type or param groups differ from the checkpoint's.
     """
-    if isinstance(path, nn.Module) and isinstance(model, (str, os.PathLike)):
-        raise TypeError(message("checkpoint.path_first"))
+    check_path_first(path, model)
     model = unwrap_model(check_module(model, "load_checkpoint"))
     payload = _expect_kind(safe_load(path, map_location), CHECKPOINT_KIND, path)
     check_state_dict(model, payload.get("model_state"), path)

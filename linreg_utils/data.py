@@ -15,11 +15,24 @@ import numpy as np
 import torch
 
 from .language import message
-from .validation import check_finite, check_number, check_probability, check_whole_number, kind_of
+from .validation import (
+    check_array,
+    check_consistent_length,
+    check_data_dtype,
+    check_features_shape,
+    check_finite,
+    check_float32_exact,
+    check_not_masked,
+    check_number,
+    check_probability,
+    check_scalable,
+    check_split,
+    check_targets_shape,
+    check_weights,
+    check_whole_number,
+)
 
 ArrayLike = np.ndarray | torch.Tensor
-
-FLOAT32_EXACT_LIMIT = 2**24  # float32 holds every whole number up to 2**24 = 16777216, not beyond
 
 
 def make_linear_data(
@@ -60,15 +73,9 @@ def make_linear_data(
     n = check_whole_number(n, "n", minimum=1)
     slope, intercept = check_number(slope, "slope"), check_number(intercept, "intercept")
     noise_std = check_number(noise_std, "noise_std", minimum=0, example=message("data.no_noise"))
-    dtype = np.dtype(dtype)
-    if dtype not in (np.float32, np.float64):
-        raise ValueError(message("data.dtype", dtype=dtype))
+    dtype = check_data_dtype(dtype)
     if dtype == np.float32:
-        largest = max(n - 1, abs(intercept), abs(slope * (n - 1) + intercept))
-        if largest > FLOAT32_EXACT_LIMIT:
-            fits = int((FLOAT32_EXACT_LIMIT - abs(intercept)) // max(abs(slope), 1.0)) + 1
-            raise ValueError(message("data.float32_limit", n=n, slope=slope, intercept=intercept, largest=largest,
-                                     limit=FLOAT32_EXACT_LIMIT, fits=max(fits, 1)))
+        check_float32_exact(n, slope, intercept)
     x = np.arange(n, dtype=dtype).reshape(-1, 1)
     y = (slope * x + intercept).astype(dtype)
     if noise_std > 0:
@@ -133,67 +140,13 @@ def load_diabetes() -> Dataset:
     return Dataset(data=data, target=target, feature_names=list(DIABETES_FEATURES))
 
 
-def _dtype_name(dtype: torch.dtype) -> str:
-    return str(dtype).replace("torch.", "")
-
-
-def _numpy_to_tensor(value: np.ndarray, name: str) -> torch.Tensor:
-    """``torch.from_numpy`` for the arrays a learner really passes, with a message for the rest."""
-    if isinstance(value, np.ma.MaskedArray):
-        masked = int(np.ma.count_masked(value))
-        raise TypeError(message("data.masked", name=name, masked=masked))
-    kind = value.dtype.kind
-    if kind == "c":
-        raise TypeError(message("data.complex_array", name=name, dtype=value.dtype))
-    if kind in "OUSV":
-        what = message("data.text" if kind in "US" else "data.objects" if kind == "O" else "data.bytes")
-        raise TypeError(message("data.not_numbers", name=name, what=what, dtype=value.dtype))
-    if kind in "mM":
-        raise TypeError(message("data.dates", name=name, dtype=value.dtype))
-    if not value.dtype.isnative:  # big-endian data (e.g. read from a file): same numbers, native byte order
-        value = value.astype(value.dtype.newbyteorder("="))
-    if any(stride < 0 for stride in value.strides):  # x[::-1]: torch.from_numpy cannot share reversed memory
-        value = np.ascontiguousarray(value)
-    return torch.from_numpy(value)
-
-
-def _as_float_tensor(value: object, name: str, dtype: torch.dtype | None = torch.float32) -> torch.Tensor:
-    """Turn a numpy array or tensor into a tensor of ``dtype``, refusing silent conversions.
-
-    ``dtype=None`` accepts float32 and float64 (for helpers that compute in float64 anyway).
-    """
-    if isinstance(value, np.ndarray):
-        tensor = _numpy_to_tensor(value, name)
-    elif isinstance(value, torch.Tensor):
-        tensor = value
-        if tensor.is_complex():
-            raise TypeError(message("data.complex_tensor", name=name, dtype=_dtype_name(tensor.dtype)))
-    elif hasattr(value, "to_numpy") and hasattr(value, "shape"):  # pandas DataFrame or Series, duck-typed
-        shape = tuple(value.shape)
-        several = len(shape) == 2 and shape[1] > 1
-        pick = message("data.frame_columns", columns=shape[1]) if several else ""
-        fix = f"{name}.to_numpy(dtype=np.float32)" + (".reshape(-1, 1)" if len(shape) == 1 else "")
-        raise TypeError(message("data.frame", name=name, kind=kind_of(value), shape=shape, columns=pick,
-                                fix=fix))
-    else:
-        raise TypeError(message("data.not_array", name=name, kind=kind_of(value)))
-    allowed = (torch.float32, torch.float64) if dtype is None else (dtype,)
-    if tensor.dtype not in allowed:
-        want = dtype or torch.float32
-        if isinstance(value, np.ndarray):
-            fix = f"{name}.astype(np.{_dtype_name(want)})"
-        else:
-            fix = f"{name}.float()" if want == torch.float32 else f"{name}.to(torch.{_dtype_name(want)})"
-        current = _dtype_name(tensor.dtype)
-        kind = current if tensor.dtype.is_floating_point else message("data.whole_numbers", dtype=current)
-        raise TypeError(message("data.wrong_dtype", name=name, kind=kind, wanted=_dtype_name(want), fix=fix))
-    return tensor
-
-
 def as_features(
     x: ArrayLike, in_features: int | None = None, name: str = "x", dtype: torch.dtype | None = torch.float32
 ) -> torch.Tensor:
     """Check model inputs and return them as a float32 tensor (no copy when possible).
+
+    The checks are :mod:`linreg_utils.validation`'s: :func:`~linreg_utils.validation.check_array`,
+    :func:`~linreg_utils.validation.check_features_shape` and :func:`~linreg_utils.validation.check_finite`.
 
     Args:
         x: inputs of shape ``(n, in_features)``, float32 (numpy array or tensor).
@@ -213,18 +166,8 @@ def as_features(
             one-feature model (use ``x.reshape(-1, 1)``), empty, has the wrong number of
             columns, or contains NaN or inf.
     """
-    tensor = _as_float_tensor(x, name, dtype)
-    shape = tuple(tensor.shape)
-    if tensor.ndim == 1:
-        raise ValueError(message("data.one_d", name=name, shape=shape, n=shape[0]))
-    if tensor.ndim != 2:
-        raise ValueError(message("data.not_2d", name=name, shape=shape))
-    if shape[0] == 0:
-        raise ValueError(message("data.empty", name=name, shape=shape))
-    if in_features == 1 and shape[0] == 1 and shape[1] > 1:
-        raise ValueError(message("data.row_x", name=name, shape=shape, n=shape[1]))
-    if in_features is not None and shape[1] != in_features:
-        raise ValueError(message("data.columns", name=name, columns=shape[1], in_features=in_features))
+    tensor = check_array(x, name, dtype)
+    check_features_shape(tensor, name, in_features)
     check_finite(tensor, name)
     return tensor
 
@@ -233,6 +176,9 @@ def as_targets(
     y: ArrayLike, n: int, out_features: int = 1, name: str = "y", dtype: torch.dtype | None = torch.float32
 ) -> torch.Tensor:
     """Check targets against ``n`` samples and return them as a float32 tensor.
+
+    The checks are :mod:`linreg_utils.validation`'s: :func:`~linreg_utils.validation.check_array`,
+    :func:`~linreg_utils.validation.check_targets_shape` and :func:`~linreg_utils.validation.check_finite`.
 
     Args:
         y: targets of shape ``(n, out_features)``, float32 (numpy array or tensor).
@@ -250,17 +196,8 @@ def as_targets(
             silently broadcast to ``(n, n)``), is a row ``(1, n)``, has a different length
             from ``x``, or contains NaN or inf.
     """
-    tensor = _as_float_tensor(y, name, dtype)
-    shape = tuple(tensor.shape)
-    expected = (n, out_features)
-    if n > 1 and shape == (1, n) and out_features == 1:
-        raise ValueError(message("data.row_y", name=name, shape=shape, n=n, expected=expected))
-    if tensor.ndim == 1 and shape[0] == n and out_features == 1:
-        raise ValueError(message("data.one_d_y", name=name, shape=shape, n=n, expected=expected))
-    if tensor.ndim >= 1 and shape[0] != n:
-        raise ValueError(message("data.lengths", n=n, name=name, got=shape[0]))
-    if shape != expected:
-        raise ValueError(message("data.y_shape", name=name, shape=shape, expected=expected))
+    tensor = check_array(y, name, dtype)
+    check_targets_shape(tensor, n, name, out_features)
     check_finite(tensor, name)
     return tensor
 
@@ -284,13 +221,9 @@ def make_regression_data(
     Returns:
         ``(x, y)``: ``(n, k)`` and ``(n, 1)`` float32 arrays; x is uniform in [-1, 1).
     """
-    w = np.asarray(weights, dtype=np.float64).ravel()
-    if w.size == 0:
-        raise ValueError(message("data.no_weights"))
+    w = check_weights(weights)
     make_linear_data(n=1, noise_std=noise_std)  # validates noise_std with the same message
     n = check_whole_number(n, "n", minimum=1)
-    if n < 1:
-        raise ValueError(message("data.n_at_least_1", n=n))
     rng = np.random.default_rng(seed)
     x = rng.uniform(-1.0, 1.0, size=(n, w.size))
     y = x @ w[:, None] + bias
@@ -315,16 +248,12 @@ def train_test_split(
     Raises:
         ValueError: if x and y have different lengths, or a set would be empty.
     """
-    for value, name in ((x, "x"), (y, "y")):
-        if isinstance(value, np.ma.MaskedArray):
-            _numpy_to_tensor(value, name)  # refuses it with the fix: the mask would be lost in the split
+    check_not_masked(x, "x")  # the mask would be lost in the split
+    check_not_masked(y, "y")
     test_fraction = check_probability(test_fraction, "test_fraction", open_interval=True)
     n = len(x)
-    if len(y) != n:
-        raise ValueError(message("data.lengths", n=n, name="y", got=len(y)))
-    n_test = int(round(n * test_fraction))
-    if n_test == 0 or n_test == n:
-        raise ValueError(message("data.split_empty", n=n, fraction=test_fraction))
+    check_consistent_length(n, y)
+    n_test = check_split(n, test_fraction)
     order = np.random.default_rng(seed).permutation(n)
     test, train = order[:n_test], order[n_test:]
     if isinstance(x, torch.Tensor):
@@ -347,6 +276,5 @@ def standardize(x: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """
     xt = as_features(x).detach().cpu().double().numpy()
     mean, std = xt.mean(axis=0), xt.std(axis=0)
-    if np.any(std == 0):
-        raise ValueError(message("data.constant", columns=np.flatnonzero(std == 0).tolist()))
+    check_scalable(std)
     return ((xt - mean) / std).astype(np.float32), mean.astype(np.float32), std.astype(np.float32)

@@ -7,9 +7,8 @@ import torch
 from torch import nn
 
 from .data import ArrayLike, as_features, as_targets
-from .language import message
 from .model import model_device, model_dims
-from .validation import check_model_dtype
+from .validation import check_model_dtype, check_r2_defined
 
 
 def predict(model: nn.Module, x: ArrayLike) -> np.ndarray:
@@ -109,6 +108,5 @@ def r2_score(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     """
     true, pred = _pair(y_true, y_pred)
     total = float(((true - true.mean(dim=0)) ** 2).sum())
-    if total == 0.0:
-        raise ValueError(message("evaluation.r2_constant"))
+    check_r2_defined(total)
     return 1.0 - float(((true - pred) ** 2).sum()) / total

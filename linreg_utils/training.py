@@ -26,6 +26,7 @@ from .validation import (
     check_model_dtype,
     check_number,
     check_optimizer,
+    check_same_device,
     check_whole_number,
 )
 
@@ -134,16 +135,7 @@ def prepare_xy(model: nn.Module, x: ArrayLike, y: ArrayLike) -> tuple[torch.Tens
     xt = as_features(x, in_features, dtype=dtype)
     yt = as_targets(y, len(xt), out_features or 1, dtype=dtype)
     device = model_device(model)
-    return _to_device(xt, x, device, "x"), _to_device(yt, y, device, "y")
-
-
-def _to_device(tensor: torch.Tensor, original: ArrayLike, device: torch.device, name: str) -> torch.Tensor:
-    """Numpy data follows the model to its device; a tensor placed elsewhere is an error."""
-    if tensor.device == device:
-        return tensor
-    if isinstance(original, np.ndarray):
-        return tensor.to(device)
-    raise ValueError(message("training.device", name=name, device=tensor.device, model_device=device))
+    return check_same_device(xt, x, device, "x"), check_same_device(yt, y, device, "y")
 
 
 class _DeferredSignals:

@@ -5,12 +5,22 @@ the fix; every other module calls these instead of checking on its own:
 
 - plain values: :func:`check_whole_number`, :func:`check_number`, :func:`check_probability`,
   :func:`check_learning_rate`, :func:`check_batch_size`;
+- data (scikit-learn's ``check_array`` and ``check_X_y``): :func:`check_array` (a float array or tensor, not a
+  list, a data frame, a masked array, text or dates), :func:`check_not_masked`, :func:`check_features_shape`,
+  :func:`check_targets_shape`, :func:`check_consistent_length`, :func:`check_same_device`, and the arguments of
+  the data makers and splitters: :func:`check_data_dtype`, :func:`check_float32_exact`, :func:`check_weights`,
+  :func:`check_split`, :func:`check_scalable`, :func:`check_r2_defined`;
 - tensors and the models they feed: :func:`check_finite`, :func:`check_model_dtype`, :func:`check_full_rank`
   (the exact answer is unique);
 - training's parts: :func:`check_optimizer`, :func:`check_loss_fn`;
-- saving and loading: :func:`check_module`, :func:`check_model_first`, :func:`check_save_path`,
+- saving and loading: :func:`check_module`, :func:`check_model_first`, :func:`check_path_first`,
+  :func:`check_optimizer_third`, :func:`check_linreg_model`, :func:`check_save_path`, :func:`check_load_path`,
   :func:`check_map_location`, :func:`check_state_dict`, :func:`check_optimizer_state`;
 - and :func:`kind_of`, the words for what a wrong value is ("a Python list", "a folder").
+
+What is not here: checks of what a *file* holds (a checkpoint that is corrupt, not ours, of another version:
+``checkpoint.py``; the class settings file: ``classroom.py``) judge the file, not the caller's arguments, and
+stay beside the code that reads it.
 
 For plain values, in the spirit of scikit-learn's ``check_scalar``, one exception type per kind of mistake:
 
@@ -30,7 +40,7 @@ import numbers
 import operator
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from decimal import Decimal
 from pathlib import Path
 
@@ -41,26 +51,44 @@ from torch import nn
 from .language import message
 
 __all__ = [
+    "check_array",
     "check_batch_size",
+    "check_consistent_length",
+    "check_data_dtype",
+    "check_features_shape",
     "check_finite",
+    "check_float32_exact",
     "check_full_rank",
     "check_learning_rate",
+    "check_linreg_model",
+    "check_load_path",
     "check_loss_fn",
     "check_map_location",
     "check_model_dtype",
     "check_model_first",
     "check_module",
+    "check_not_masked",
     "check_number",
     "check_optimizer",
     "check_optimizer_state",
+    "check_optimizer_third",
+    "check_path_first",
     "check_probability",
+    "check_r2_defined",
+    "check_same_device",
     "check_save_path",
+    "check_scalable",
+    "check_split",
     "check_state_dict",
+    "check_targets_shape",
+    "check_weights",
     "check_whole_number",
     "kind_of",
 ]
 
 PathLike = str | os.PathLike
+
+FLOAT32_EXACT_LIMIT = 2**24  # float32 holds every whole number up to 2**24 = 16777216, not beyond
 
 
 def kind_of(thing: object) -> str:
@@ -250,6 +278,322 @@ def check_batch_size(batch_size: object, n: int) -> int:
         raise type(err)(message("batching.or_none", error=err)) from None
 
 
+# ------------------------------------------------------------------------------------------------------- data
+
+
+def _dtype_name(dtype: torch.dtype) -> str:
+    """A torch dtype as a learner writes it: ``"float32"``, not ``"torch.float32"``."""
+    return str(dtype).replace("torch.", "")
+
+
+def check_not_masked(value: object, name: str) -> None:
+    """Refuse a numpy masked array: its mask would be lost silently (the hidden values would be used).
+
+    Args:
+        value: the argument to check, e.g. ``x``.
+        name: its name, for the message.
+
+    Raises:
+        TypeError: if ``value`` is a ``np.ma.MaskedArray`` — drop the masked rows or fill them first.
+
+    Example:
+        >>> check_not_masked(np.ma.masked_invalid([[1.0], [np.nan]]), "x")
+        Traceback (most recent call last):
+            ...
+        TypeError: x is a numpy masked array with 1 masked value(s); the mask would be ignored ...
+    """
+    if isinstance(value, np.ma.MaskedArray):
+        masked = int(np.ma.count_masked(value))
+        raise TypeError(message("data.masked", name=name, masked=masked))
+
+
+def _numpy_to_tensor(value: np.ndarray, name: str) -> torch.Tensor:
+    """``torch.from_numpy`` for the arrays a learner really passes, with a message for the rest."""
+    check_not_masked(value, name)
+    kind = value.dtype.kind
+    if kind == "c":
+        raise TypeError(message("data.complex_array", name=name, dtype=value.dtype))
+    if kind in "OUSV":
+        what = message("data.text" if kind in "US" else "data.objects" if kind == "O" else "data.bytes")
+        raise TypeError(message("data.not_numbers", name=name, what=what, dtype=value.dtype))
+    if kind in "mM":
+        raise TypeError(message("data.dates", name=name, dtype=value.dtype))
+    if not value.dtype.isnative:  # big-endian data (e.g. read from a file): same numbers, native byte order
+        value = value.astype(value.dtype.newbyteorder("="))
+    if any(stride < 0 for stride in value.strides):  # x[::-1]: torch.from_numpy cannot share reversed memory
+        value = np.ascontiguousarray(value)
+    return torch.from_numpy(value)
+
+
+def check_array(value: object, name: str, dtype: torch.dtype | None = torch.float32) -> torch.Tensor:
+    """Return a numpy array or tensor as a tensor of ``dtype``, refusing silent conversions.
+
+    Args:
+        value: the argument to check: a numpy array or a torch tensor of any shape.
+        name: its name, for the messages (``"x"``, ``"y_true"``).
+        dtype: the dtype needed; ``None`` accepts float32 and float64 (for helpers that compute in float64).
+
+    Returns:
+        A tensor of the same shape as ``value``, sharing its memory when it can (big-endian and reversed
+        (negative-stride) numpy arrays are copied).
+
+    Raises:
+        TypeError: if ``value`` is not a numpy array or tensor (a list, a data frame), is masked, complex, text,
+            objects or dates, or has another dtype; each message gives the fix (``x.astype(np.float32)``).
+
+    Example:
+        >>> check_array(np.zeros((2, 1), dtype=np.float32), "x").shape
+        torch.Size([2, 1])
+        >>> check_array(np.zeros((2, 1)), "x")
+        Traceback (most recent call last):
+            ...
+        TypeError: x is float64, but the model's weights are float32: convert it with x.astype(np.float32)
+    """
+    if isinstance(value, np.ndarray):
+        tensor = _numpy_to_tensor(value, name)
+    elif isinstance(value, torch.Tensor):
+        tensor = value
+        if tensor.is_complex():
+            raise TypeError(message("data.complex_tensor", name=name, dtype=_dtype_name(tensor.dtype)))
+    elif hasattr(value, "to_numpy") and hasattr(value, "shape"):  # pandas DataFrame or Series, duck-typed
+        shape = tuple(value.shape)
+        several = len(shape) == 2 and shape[1] > 1
+        pick = message("data.frame_columns", columns=shape[1]) if several else ""
+        fix = f"{name}.to_numpy(dtype=np.float32)" + (".reshape(-1, 1)" if len(shape) == 1 else "")
+        raise TypeError(message("data.frame", name=name, kind=kind_of(value), shape=shape, columns=pick,
+                                fix=fix))
+    else:
+        raise TypeError(message("data.not_array", name=name, kind=kind_of(value)))
+    allowed = (torch.float32, torch.float64) if dtype is None else (dtype,)
+    if tensor.dtype not in allowed:
+        want = dtype or torch.float32
+        if isinstance(value, np.ndarray):
+            fix = f"{name}.astype(np.{_dtype_name(want)})"
+        else:
+            fix = f"{name}.float()" if want == torch.float32 else f"{name}.to(torch.{_dtype_name(want)})"
+        current = _dtype_name(tensor.dtype)
+        kind = current if tensor.dtype.is_floating_point else message("data.whole_numbers", dtype=current)
+        raise TypeError(message("data.wrong_dtype", name=name, kind=kind, wanted=_dtype_name(want), fix=fix))
+    return tensor
+
+
+def check_features_shape(tensor: torch.Tensor, name: str = "x", in_features: int | None = None) -> None:
+    """Raise ``ValueError`` unless ``tensor`` is a non-empty ``(n, in_features)`` table of inputs.
+
+    Args:
+        tensor: the inputs, as :func:`check_array` returns them.
+        name: their name, for the messages.
+        in_features: the number of columns the model expects (``None``: any number).
+
+    Raises:
+        ValueError: if ``tensor`` is 1-D (use ``x.reshape(-1, 1)``), not 2-D, empty, a row ``(1, n)`` for a
+            one-feature model, or has the wrong number of columns.
+
+    Example:
+        >>> check_features_shape(torch.zeros(11), "x")
+        Traceback (most recent call last):
+            ...
+        ValueError: x has shape (11,); reshape it to (11, 1) with x.reshape(-1, 1): ...
+    """
+    shape = tuple(tensor.shape)
+    if tensor.ndim == 1:
+        raise ValueError(message("data.one_d", name=name, shape=shape, n=shape[0]))
+    if tensor.ndim != 2:
+        raise ValueError(message("data.not_2d", name=name, shape=shape))
+    if shape[0] == 0:
+        raise ValueError(message("data.empty", name=name, shape=shape))
+    if in_features == 1 and shape[0] == 1 and shape[1] > 1:
+        raise ValueError(message("data.row_x", name=name, shape=shape, n=shape[1]))
+    if in_features is not None and shape[1] != in_features:
+        raise ValueError(message("data.columns", name=name, columns=shape[1], in_features=in_features))
+
+
+def check_consistent_length(n: int, y: Sized, name: str = "y") -> None:
+    """Raise ``ValueError`` unless ``y`` has one row per sample of ``x`` (``n`` of them).
+
+    Args:
+        n: the number of samples in ``x``, ``len(x)``.
+        y: the targets (or anything with a length), ``(n, ...)``.
+        name: the name of ``y``, for the message.
+
+    Example:
+        >>> check_consistent_length(11, np.zeros((10, 1)), "y")
+        Traceback (most recent call last):
+            ...
+        ValueError: x has 11 samples but y has 10: give one target per sample
+    """
+    if len(y) != n:
+        raise ValueError(message("data.lengths", n=n, name=name, got=len(y)))
+
+
+def check_targets_shape(tensor: torch.Tensor, n: int, name: str = "y", out_features: int = 1) -> None:
+    """Raise ``ValueError`` unless ``tensor`` has shape ``(n, out_features)``, one row of targets per sample.
+
+    Args:
+        tensor: the targets, as :func:`check_array` returns them.
+        n: the number of samples in ``x``.
+        name: their name, for the messages.
+        out_features: the number of outputs the model predicts per sample.
+
+    Raises:
+        ValueError: if ``tensor`` is 1-D while predictions are ``(n, 1)`` (``MSELoss`` would silently broadcast
+            to ``(n, n)``), is a row ``(1, n)``, has a different length from ``x``, or another shape.
+
+    Example:
+        >>> check_targets_shape(torch.zeros(11), 11, "y")
+        Traceback (most recent call last):
+            ...
+        ValueError: y has shape (11,), but the model's predictions have shape (11, 1): ...
+    """
+    shape = tuple(tensor.shape)
+    expected = (n, out_features)
+    if n > 1 and shape == (1, n) and out_features == 1:
+        raise ValueError(message("data.row_y", name=name, shape=shape, n=n, expected=expected))
+    if tensor.ndim == 1 and shape[0] == n and out_features == 1:
+        raise ValueError(message("data.one_d_y", name=name, shape=shape, n=n, expected=expected))
+    if tensor.ndim >= 1:
+        check_consistent_length(n, tensor, name)
+    if shape != expected:
+        raise ValueError(message("data.y_shape", name=name, shape=shape, expected=expected))
+
+
+def check_same_device(tensor: torch.Tensor, original: object, device: torch.device, name: str) -> torch.Tensor:
+    """Return ``tensor`` on ``device``: data given as a numpy array follows the model; a tensor placed elsewhere
+    is an error.
+
+    Args:
+        tensor: the checked data, as :func:`check_array` returns it.
+        original: what the caller passed (a numpy array is moved for them, a tensor is not).
+        device: the model's device.
+        name: the data's name, for the message.
+
+    Returns:
+        ``tensor`` on ``device`` (the same tensor when it is there already).
+
+    Raises:
+        ValueError: if the caller's tensor is on another device than the model.
+
+    Example:
+        >>> x = torch.zeros(2, 1)
+        >>> check_same_device(x, x, torch.device("meta"), "x")
+        Traceback (most recent call last):
+            ...
+        ValueError: x is on cpu but the model is on meta: move both to one device, e.g. ...
+    """
+    if tensor.device == device:
+        return tensor
+    if isinstance(original, np.ndarray):
+        return tensor.to(device)
+    raise ValueError(message("training.device", name=name, device=tensor.device, model_device=device))
+
+
+def check_data_dtype(dtype: object) -> np.dtype:
+    """Return ``dtype`` as a numpy dtype if it is ``np.float32`` or ``np.float64`` (what the data makers make).
+
+    Example:
+        >>> check_data_dtype(np.float64)
+        dtype('float64')
+        >>> check_data_dtype(np.int64)
+        Traceback (most recent call last):
+            ...
+        ValueError: dtype must be np.float32 or np.float64, got int64
+    """
+    dtype = np.dtype(dtype)
+    if dtype not in (np.float32, np.float64):
+        raise ValueError(message("data.dtype", dtype=dtype))
+    return dtype
+
+
+def check_float32_exact(n: int, slope: float, intercept: float) -> None:
+    """Refuse points on ``y = slope * x + intercept`` (``x = 0..n-1``) beyond float32's exact whole numbers.
+
+    Above ``2**24 = 16777216`` float32 no longer holds every whole number, so ``y`` would silently not be
+    ``slope * x + intercept``.
+
+    Raises:
+        ValueError: naming the largest value and how many points fit: use fewer points or ``dtype=np.float64``.
+
+    Example:
+        >>> check_float32_exact(11, 2.0, 1.0)
+        >>> check_float32_exact(10**8, 2.0, 1.0)
+        Traceback (most recent call last):
+            ...
+        ValueError: n=100000000 with slope=2 and intercept=1 gives values up to 2e+08, ...
+    """
+    largest = max(n - 1, abs(intercept), abs(slope * (n - 1) + intercept))
+    if largest > FLOAT32_EXACT_LIMIT:
+        fits = int((FLOAT32_EXACT_LIMIT - abs(intercept)) // max(abs(slope), 1.0)) + 1
+        raise ValueError(message("data.float32_limit", n=n, slope=slope, intercept=intercept, largest=largest,
+                                 limit=FLOAT32_EXACT_LIMIT, fits=max(fits, 1)))
+
+
+def check_weights(weights: object) -> np.ndarray:
+    """Return the true weights of generated data as a ``(k,)`` float64 array; refuse none at all.
+
+    Example:
+        >>> check_weights([2.0, -1.0])
+        array([ 2., -1.])
+        >>> check_weights([])
+        Traceback (most recent call last):
+            ...
+        ValueError: weights is empty: give one weight per feature, e.g. weights=[2.0, -1.0]
+    """
+    w = np.asarray(weights, dtype=np.float64).ravel()
+    if w.size == 0:
+        raise ValueError(message("data.no_weights"))
+    return w
+
+
+def check_split(n: int, test_fraction: float) -> int:
+    """Return how many of ``n`` samples go to the test set; refuse a split that leaves a set empty.
+
+    Args:
+        n: the number of samples.
+        test_fraction: the share held out, in (0, 1) (see :func:`check_probability`).
+
+    Returns:
+        ``round(n * test_fraction)``, between 1 and ``n - 1``.
+
+    Example:
+        >>> check_split(11, 0.25)
+        3
+        >>> check_split(2, 0.1)
+        Traceback (most recent call last):
+            ...
+        ValueError: 2 samples with test_fraction=0.1 leaves an empty set: use more data
+    """
+    n_test = int(round(n * test_fraction))
+    if n_test == 0 or n_test == n:
+        raise ValueError(message("data.split_empty", n=n, fraction=test_fraction))
+    return n_test
+
+
+def check_scalable(std: np.ndarray) -> None:
+    """Refuse to standardize columns whose standard deviation ``std`` (``(k,)``) is 0: they are constant.
+
+    Example:
+        >>> check_scalable(np.array([1.5, 0.0]))
+        Traceback (most recent call last):
+            ...
+        ValueError: column(s) [1] of x are constant and cannot be scaled
+    """
+    if np.any(std == 0):
+        raise ValueError(message("data.constant", columns=np.flatnonzero(std == 0).tolist()))
+
+
+def check_r2_defined(total: float) -> None:
+    """Refuse R² when ``total``, the sum of squares of ``y_true`` about its mean, is 0: every target is the same.
+
+    Example:
+        >>> check_r2_defined(0.0)
+        Traceback (most recent call last):
+            ...
+        ValueError: R² is undefined when every y_true is the same value: use mse or mae instead
+    """
+    if total == 0.0:
+        raise ValueError(message("evaluation.r2_constant"))
+
+
 # ------------------------------------------------------------------------------- tensors and the models they feed
 
 
@@ -358,6 +702,49 @@ def check_model_first(first: object, second: object, call: str) -> None:
                                 "checkpoint.swapped_checkpoint"))
 
 
+def check_path_first(path: object, model: object) -> None:
+    """Catch ``load_checkpoint(model, path)``: loading takes the path first, like ``torch.load(path)``.
+
+    Example:
+        >>> check_path_first(nn.Linear(1, 1), "checkpoint.pt")
+        Traceback (most recent call last):
+            ...
+        TypeError: load_checkpoint takes the path first: write load_checkpoint(path, model, optimizer)
+    """
+    if isinstance(path, nn.Module) and isinstance(model, (str, os.PathLike)):
+        raise TypeError(message("checkpoint.path_first"))
+
+
+def check_optimizer_third(optimizer: object) -> None:
+    """Raise ``TypeError`` unless ``save_checkpoint``'s third argument is a ``torch.optim`` optimizer.
+
+    Example:
+        >>> check_optimizer_third(10)
+        Traceback (most recent call last):
+            ...
+        TypeError: save_checkpoint needs the optimizer third, got int: ...
+    """
+    if not isinstance(optimizer, torch.optim.Optimizer):
+        raise TypeError(message("checkpoint.optimizer_third", type=type(optimizer).__name__))
+
+
+def check_linreg_model(model: nn.Module, input_dim: int | None) -> None:
+    """Raise ``TypeError`` unless ``model`` can be saved as a ``LinearRegressionModel``: one ``linear`` layer.
+
+    Args:
+        model: the (unwrapped) model to save.
+        input_dim: the ``in_features`` of its first ``nn.Linear`` (``None``: it has none), from ``model_dims``.
+
+    Example:
+        >>> check_linreg_model(nn.Sequential(nn.Linear(1, 4), nn.Linear(4, 1)), 1)
+        Traceback (most recent call last):
+            ...
+        TypeError: save_model stores LinearRegressionModel models; ...
+    """
+    if input_dim is None or set(model.state_dict()) != {"linear.weight", "linear.bias"}:
+        raise TypeError(message("checkpoint.not_linreg_model"))
+
+
 def check_save_path(path: PathLike) -> Path:
     """Check that a file can be saved at ``path`` without destroying anything; return the real target.
 
@@ -395,6 +782,22 @@ def check_save_path(path: PathLike) -> Path:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise PermissionError(message("checkpoint.cannot_write", path=path, folder=folder))
     return target
+
+
+def check_load_path(path: object) -> Path:
+    """Return ``path`` as a ``Path`` if it is a ``str`` or ``os.PathLike`` (not a model, a file object, ``None``).
+
+    Example:
+        >>> check_load_path("model.pt")
+        PosixPath('model.pt')
+        >>> check_load_path(None)
+        Traceback (most recent call last):
+            ...
+        TypeError: the path to load from must be a str or pathlib.Path, got NoneType: ...
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(message("checkpoint.path_type", type=type(path).__name__))
+    return Path(path)
 
 
 def check_map_location(map_location: object) -> None:

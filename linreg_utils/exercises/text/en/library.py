@@ -80,7 +80,6 @@ TEXT = {
     "data.not_finite": "{name} contains {count} NaN or inf value(s) (first in row {row}): remove or fill them before "
     "training (e.g. drop those rows)",
     "data.no_weights": "weights is empty: give one weight per feature, e.g. weights=[2.0, -1.0]",
-    "data.n_at_least_1": "n must be at least 1, got {n}: ask for one or more points",
     "data.split_empty": "{n} samples with test_fraction={fraction} leaves an empty set: use more data",
     "data.constant": "column(s) {columns} of x are constant and cannot be scaled",
     # model

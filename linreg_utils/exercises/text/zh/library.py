@@ -72,7 +72,6 @@ TEXT = {
     "data.not_finite": "{name} 中有 {count} 个 NaN 或 inf 值（第一个在第 {row} 行）：训练前先把它们删掉或填上"
     "（例如删掉这些行）",
     "data.no_weights": "weights 是空的：每个特征给一个权重，例如 weights=[2.0, -1.0]",
-    "data.n_at_least_1": "n 至少要是 1，现在是 {n}：请至少要一个点",
     "data.split_empty": "{n} 个样本、test_fraction={fraction} 会分出一个空的集合：请使用更多数据",
     "data.constant": "x 的列 {columns} 是常数（标准差为 0），无法缩放",
     # model
