@@ -105,8 +105,11 @@ JS_STATE = (
   const kernel = s.session && s.session.kernel;
   const cells = panel.content.widgets;
   let pending = 0;
+  let unrun = 0;
   for (const cell of cells) {
-    if (cell.model.type === 'code' && cell.promptNode && cell.promptNode.innerText.includes('*')) pending += 1;
+    if (cell.model.type !== 'code') continue;
+    if (cell.promptNode && cell.promptNode.innerText.includes('*')) pending += 1;
+    if (cell.model.executionCount === null) unrun += 1;
   }
   return {
     found: true,
@@ -114,6 +117,7 @@ JS_STATE = (
     kernel: kernel ? kernel.status : null,
     dirty: panel.context.model.dirty,
     pending: pending,
+    unrun: unrun,
     windowing: panel.content.notebookConfig ? panel.content.notebookConfig.windowingMode : null,
     ncells: cells.length,
   };
@@ -373,14 +377,18 @@ class NotebookRun:
             raise Failed(f"menu {menu}: expected '{label}', found '{text}'")
         item.click()
 
-    def wait_idle(self, timeout: float, what: str) -> None:
-        """Kernel idle and no cell waiting to run (``[*]``), two polls in a row."""
+    def wait_idle(self, timeout: float, what: str, every_cell: bool = False) -> None:
+        """Kernel idle and no cell waiting to run (``[*]``), two polls in a row. With ``every_cell`` (Run All), also
+        every code cell has run, or that quiet state has lasted 5 s (a cell that stopped the run): on a loaded
+        machine the kernel can be idle for a moment between two cells of a run."""
         streak = [0]
 
         def settled():
             state = self.state()
             quiet = state.get("found") and state["ready"] and state["kernel"] == "idle" and state["pending"] == 0
             streak[0] = streak[0] + 1 if quiet else 0
+            if every_cell and state.get("unrun", 0) > 0:
+                return streak[0] * 0.3 >= 5
             return streak[0] >= 2
 
         wait_until(settled, timeout, what, poll=0.3)
@@ -432,7 +440,7 @@ class NotebookRun:
         )
         self.menu("Run", "runmenu:run-all", "Run All Cells")
         time.sleep(1.0)
-        self.wait_idle(RUN_TIMEOUT_S, "Run All Cells to finish")
+        self.wait_idle(RUN_TIMEOUT_S, "Run All Cells to finish", every_cell=True)
 
     def check_run(self) -> None:
         cells = self.cells()
