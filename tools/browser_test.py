@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import re
 import signal
@@ -156,6 +157,13 @@ class Interrupted(KeyboardInterrupt):
         self.signum = signum
 
 
+def quiet_asyncio() -> None:
+    """After an interrupt, Playwright's event loop reports each callback the interrupt cut short (a request being
+    let through, a page event) as an "Exception in callback ..." traceback, through the "asyncio" logger. The
+    interrupt is the one thing to report, so that logger is switched off for the rest of the run."""
+    logging.getLogger("asyncio").disabled = True
+
+
 class Signals:
     """Every way a run can be stopped ends in its cleanup: Ctrl-C raises KeyboardInterrupt, SIGTERM (from
     `timeout`, a cancelled CI job, or sent to the whole process group) and SIGHUP raise Interrupted; while
@@ -176,6 +184,7 @@ class Signals:
             print(f"{signal.Signals(signum).name}: still stopping what the test started, one moment", flush=True)
             return
         self.first = signum
+        quiet_asyncio()
         if signum == signal.SIGINT:
             raise KeyboardInterrupt
         raise Interrupted(signum)

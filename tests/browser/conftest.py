@@ -62,6 +62,7 @@ class _Signals(processes.Signals):
             return super().handle(signum, frame)  # reported, ignored
         self.held = True
         self.first = signum
+        processes.quiet_asyncio()
         timer = threading.Timer(30, _kill_browser_side)
         timer.daemon = True
         timer.start()
