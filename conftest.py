@@ -5,6 +5,7 @@ here; the kernel environment is the one `make notebooks` regenerates with (tools
 After the run, `git status` must show nothing new: notebooks and tests write only to temporary folders.
 """
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -68,6 +69,18 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if item not in repeated]
 
 
+# NBVAL_KEEP_OUTPUTS=DIR: each notebook run here is also written, with the outputs its cells just printed, to
+# DIR/<its folder's name>/<its name> (make test-anywhere: its run of the answer keys is also the run that
+# tools/answer_key.py --outputs-from checks and turns into .ipynb and .html, so the keys run once, not twice)
+_KEEP = os.environ.get("NBVAL_KEEP_OUTPUTS")
+_RAN: dict = {}
+
+
+def pytest_runtest_makereport(item, call):
+    if _KEEP and call.when == "call" and getattr(item, "test_outputs", None) is not None:
+        answer_key.keep_outputs(_RAN, item)
+
+
 _BEFORE = pytest.StashKey[set]()
 
 
@@ -92,6 +105,8 @@ def pytest_sessionstart(session):
 
 def pytest_sessionfinish(session, exitstatus):
     kernel_pool.shut_down()
+    if _KEEP and _RAN:
+        answer_key.write_kept(_RAN, Path(_KEEP))
     if _is_xdist_worker(session.config):
         return
     before = session.config.stash.get(_BEFORE, None)

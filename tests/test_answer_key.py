@@ -2,7 +2,8 @@
 
 Whether each key says ✅ is checked where it runs: in `make test`, each notebook's "answer key" item runs the
 answered cells in the notebook's own kernel; `make test-anywhere` runs every key alone in a fresh kernel under nbval;
-`make answer-key` (CI) runs them like Run All. Here: how the keys are built, and the messages when one cannot be.
+and its outputs then go through `make answer-key`'s checks (--outputs-from); `make answer-key` runs them like Run All.
+Here: how the keys are built, and the messages when one cannot be.
 """
 
 from __future__ import annotations
@@ -392,3 +393,75 @@ def test_the_keys_html_typesets_maths_with_the_local_mathjax_not_a_cdn(tmp_path)
     assert "mathjax/2.7.7" not in body and "MathJax.Hub.Config" not in body and "require.min.js" not in body
     default, _ = HTMLExporter(config=answer_key.nbconvert_config()).from_notebook_node(notebook)
     assert "MathJax.Hub.Config" in default and "require.min.js" in default  # JupyterLab's own export is unchanged
+
+
+# ---------------------------------------------------------------- the keys from make test-anywhere's run
+
+
+NB01 = ROOT / "notebooks" / "zh" / "01_constructing_the_data.ipynb"
+
+
+def _kept_run(tmp_path: Path, change=None) -> Path:
+    """A stand-in for test-anywhere's kept run of notebook 01's key: the key as nbval expects it (✅ stored)."""
+    ran = tmp_path / "ran"
+    (key,) = answer_key.write_keys([NB01], ran)
+    if change is not None:
+        nb = nbformat.read(key, as_version=4)
+        change(nb)
+        nbformat.write(nb, key)
+    return ran
+
+
+def test_outputs_from_a_kept_run_are_checked_and_written_without_running_the_key(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert answer_key.main(["--outputs-from", str(_kept_run(tmp_path)), "--out", str(out), str(NB01)]) == 0
+    assert "✅ notebooks/zh/01_constructing_the_data.ipynb" in capsys.readouterr().out
+    html = (out / "zh" / "01_constructing_the_data.html").read_text(encoding="utf-8")
+    assert html.count("✅ <strong>正确！</strong>") == 3 and "❌ <strong>还不对" not in html
+
+
+def _wrong(nb) -> None:
+    cell = next(c for c in nb.cells if c.cell_type == "code" and "q1.check(" in c.source)
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="❌ 还不对：\n")]
+
+
+def _edited(nb) -> None:
+    nb.cells[-1].source += "\n# changed"
+
+
+def _unrun(nb) -> None:
+    nb.cells[-1 if nb.cells[-1].cell_type == "code" else -2].execution_count = None
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    (_wrong, "q1"),
+    (_edited, "is not a run of this notebook's key (its cells differ)"),
+    (_unrun, "the key stopped before cell"),
+])
+def test_a_kept_run_that_is_wrong_edited_or_cut_short_fails_naming_it(tmp_path, capsys, change, problem):
+    ran = _kept_run(tmp_path, change)
+    assert answer_key.main(["--outputs-from", str(ran), "--out", str(tmp_path / "out"), str(NB01)]) == 1
+    assert problem in capsys.readouterr().out
+
+
+def test_no_kept_run_is_named(tmp_path, capsys):
+    assert answer_key.main(["--outputs-from", str(tmp_path), "--out", str(tmp_path / "out"), str(NB01)]) == 1
+    assert f"no run of its key in {tmp_path / 'zh'}" in capsys.readouterr().out
+
+
+def test_write_kept_numbers_the_cells_that_ran_and_empties_the_others(tmp_path):
+    from types import SimpleNamespace
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# t"), nbformat.v4.new_code_cell("1"),
+                                         nbformat.v4.new_code_cell("print(2)"), nbformat.v4.new_code_cell("3")])
+    parent = SimpleNamespace(nb=nb, fspath=tmp_path / "keys" / "en" / "t.ipynb")
+    ran: dict = {}
+    result = nbformat.v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=7)
+    for cell_num, outputs in [(0, [result]), (1, [nbformat.v4.new_output("stream", name="stdout", text="2\n")])]:
+        answer_key.keep_outputs(ran, SimpleNamespace(parent=parent, cell_num=cell_num, test_outputs=outputs))
+    answer_key.write_kept(ran, tmp_path / "ran")
+    written = nbformat.read(tmp_path / "ran" / "en" / "t.ipynb", as_version=4)
+    codes = [c for c in written.cells if c.cell_type == "code"]
+    assert [c.execution_count for c in codes] == [1, 2, None]
+    assert codes[0].outputs[0]["execution_count"] == 1 and codes[1].outputs[0]["text"] == "2\n"
+    assert codes[2].outputs == []

@@ -384,7 +384,6 @@ def run_key(path: Path, out: Path, html: bool = True) -> list[str]:
     from nbclient.exceptions import CellExecutionError, DeadKernelError
 
     import notebook_env
-    import notebook_metadata
 
     notebook_env.apply()
     key, exercises = make_key(path)
@@ -402,6 +401,15 @@ def run_key(path: Path, out: Path, html: bool = True) -> list[str]:
         value = getattr(err, "evalue", None) or (str(err).strip().splitlines() or [""])[-1]
         problems.append(f"{where(path)}: the key stopped at cell {stopped} ({codes[stopped].get('id', '?')}): "
                         f"{name}: {value}")
+    return problems + finish_key(key, exercises, path, out, html)
+
+
+def finish_key(key: Any, exercises: list[Exercise], path: Path, out: Path, html: bool = True) -> list[str]:
+    """Check the answered cells of the executed ``key`` (each must say ✅) and write it to ``out/<edition>/`` as
+    .ipynb (and .html); the problems found ([] if none)."""
+    import notebook_metadata
+
+    problems = []
     for exercise in exercises:
         outputs = key.cells[exercise.index].get("outputs", [])
         if key.cells[exercise.index].get("execution_count") is None:
@@ -423,6 +431,58 @@ def run_key(path: Path, out: Path, html: bool = True) -> list[str]:
         body, _ = exporter.from_notebook_node(key)
         (folder / path.with_suffix(".html").name).write_text(body, encoding="utf-8")
     return problems
+
+
+def key_from_run(path: Path, ran: Path, out: Path, html: bool = True) -> list[str]:
+    """Build the key of ``path``, give it the outputs of a run of it kept in folder ``ran`` (make test-anywhere's
+    nbval run, with NBVAL_KEEP_OUTPUTS) instead of running it again, check it and write it like :func:`run_key`."""
+    key, exercises = make_key(path)
+    kept = ran / ("zh" if language_of(key) == "zh" else "en") / path.name
+    if not kept.is_file():
+        return [f"{where(path)}: no run of its key in {kept.parent} (NBVAL_KEEP_OUTPUTS: make test-anywhere)"]
+    run = nbformat.read(kept, as_version=4)
+    same = len(run.cells) == len(key.cells) and all(
+        a.get("cell_type") == b.get("cell_type") and a.get("source") == b.get("source")
+        for a, b in zip(run.cells, key.cells, strict=True))
+    if not same:
+        return [f"{where(path)}: {kept} is not a run of this notebook's key (its cells differ): run it again"]
+    for cell, ran_cell in zip(key.cells, run.cells, strict=True):
+        if cell.get("cell_type") == "code":
+            cell.outputs = ran_cell.get("outputs", [])
+            cell.execution_count = ran_cell.get("execution_count")
+    problems = []
+    codes = [c for c in key.cells if c.get("cell_type") == "code"]
+    unrun = [n for n, c in enumerate(codes) if c.get("execution_count") is None]
+    if unrun:
+        problems.append(f"{where(path)}: the key stopped before cell {unrun[0]} ({codes[unrun[0]].get('id', '?')})")
+    return problems + finish_key(key, exercises, path, out, html)
+
+
+def keep_outputs(ran: dict, item: Any) -> None:
+    """Note what the cell of an nbval test item just printed (conftest.py, with NBVAL_KEEP_OUTPUTS)."""
+    notebook = item.parent
+    ran.setdefault(Path(str(notebook.fspath)), (notebook.nb, {}))[1][item.cell_num] = list(item.test_outputs)
+
+
+def write_kept(ran: dict, folder: Path) -> None:
+    """Write each notebook noted by :func:`keep_outputs`, with those outputs, to ``folder/<its folder's name>/``:
+    the code cells that ran are numbered 1, 2, ... in order; a cell that did not run has no output and no number."""
+    for path, (nb, outputs) in ran.items():
+        notebook = copy.deepcopy(nb)
+        count = 0
+        codes = [cell for cell in notebook.cells if cell.get("cell_type") == "code"]
+        for index, cell in enumerate(codes):  # nbval's cell_num counts code cells
+            if index not in outputs:
+                cell.outputs, cell.execution_count = [], None
+                continue
+            count += 1
+            cell.outputs, cell.execution_count = copy.deepcopy(outputs[index]), count
+            for output in cell.outputs:
+                if output.get("output_type") == "execute_result":
+                    output["execution_count"] = count
+        target = folder / path.parent.name / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook, target)
 
 
 MATHJAX_DIR = "mathjax"
@@ -587,10 +647,10 @@ def every_notebook() -> list[Path]:
     return [p for folder in EDITIONS.values() for p in sorted(folder.glob("[0-9][0-9]_*.ipynb"))]
 
 
-def _run_one(job: tuple[Path, Path, bool]) -> tuple[Path, list[str]]:
-    path, out, html = job
+def _run_one(job: tuple[Path, Path, bool, Path | None]) -> tuple[Path, list[str]]:
+    path, out, html, ran = job
     try:
-        return path, run_key(path, out, html)
+        return path, run_key(path, out, html) if ran is None else key_from_run(path, ran, out, html)
     except AnswerKeyError as err:
         return path, [str(err)]
 
@@ -611,6 +671,10 @@ def main(argv: list[str]) -> int:
                         help="write the keys without running them, with ✅ as the answered cells' stored output "
                         "(for nbval: make test-anywhere)")
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="run N keys at a time (default: 1)")
+    parser.add_argument("--outputs-from", type=Path, metavar="DIR",
+                        help="do not run the keys: take each key's outputs from a run of it kept in DIR/en/ and "
+                        "DIR/zh/ (make test-anywhere runs the keys under nbval with NBVAL_KEEP_OUTPUTS=DIR), then "
+                        "check and write them as usual")
     args = parser.parse_args(argv)
     bad = [str(p) for p in args.notebooks if p.suffix != ".ipynb" or not p.is_file()]
     if bad:
@@ -629,7 +693,8 @@ def main(argv: list[str]) -> int:
             return 0
         if not args.no_html:
             copy_mathjax(out)
-        jobs = [(path, out, not args.no_html) for path in paths]
+        ran = args.outputs_from.resolve() if args.outputs_from else None
+        jobs = [(path, out, not args.no_html, ran) for path in paths]
         failed = 0
         with ProcessPoolExecutor(args.jobs) if args.jobs > 1 else _Inline() as pool:
             for path, problems in pool.map(_run_one, jobs):

@@ -9,6 +9,9 @@
 #    exercise must say ✅. conftest.py orders the files 11 -> 01, so this one execution is also the "reverse
 #    order" run (it was a separate run of the plain notebooks in the same order and the same fresh kernels), and
 #    the first of "twice in a row".
+#    The same run's outputs then go through make answer-key's checks and become its .ipynb and .html (tools/
+#    answer_key.py --outputs-from), so CI no longer runs every key a second time for make answer-key; make
+#    answer-key's own run (nbclient, --jobs 2) is checked on notebook 01 of both editions.
 # 2. All notebooks again, in parallel (2 workers), from inside notebooks/: the second run in a row.
 # Then one notebook from a folder outside the repository.
 set -euo pipefail
@@ -33,8 +36,17 @@ KEYS=$(mktemp -d "$ROOT/build/answer-key-test.XXXXXX")
 trap 'rm -rf "$KEYS"' EXIT
 "$PY" tools/answer_key.py --keys-only --out "$KEYS" "${NOTEBOOKS[@]}" >/dev/null
 # one pytest process for the 22 keys (it used to be one each: 22 start-ups of pytest, ~1.5 min); each key still runs
-# alone, in a fresh kernel of its own (NBVAL_FRESH_KERNELS=1), so no notebook sees another's state
-quiet "$PY" -m pytest -q "$KEYS"/en/*.ipynb "$KEYS"/zh/*.ipynb
+# alone, in a fresh kernel of its own (NBVAL_FRESH_KERNELS=1), so no notebook sees another's state. The outputs of
+# this run are kept (conftest.py, NBVAL_KEEP_OUTPUTS) for the next step.
+NBVAL_KEEP_OUTPUTS="$KEYS/ran" quiet "$PY" -m pytest -q "$KEYS"/en/*.ipynb "$KEYS"/zh/*.ipynb
+
+step "the teacher's answer keys (make answer-key's checks and its .ipynb and .html), from the run above"
+# what make answer-key does after running a key (every exercise says ✅; the key written as .ipynb and .html), on
+# the outputs of the run above instead of a second run of every key (CI ran make answer-key too: 22 more runs)
+quiet "$PY" tools/answer_key.py --outputs-from "$KEYS/ran" --out "$KEYS/teacher" "${NOTEBOOKS[@]}"
+
+step "make answer-key's own run (each key in a fresh kernel, two at a time): notebook 01 of both editions"
+quiet "$PY" tools/answer_key.py --jobs 2 --out "$KEYS/teacher-run" notebooks/01_*.ipynb notebooks/zh/01_*.ipynb
 
 step "again, in parallel (pytest-xdist, 2 workers), from inside notebooks/ (the second run in a row)"
 (cd notebooks && quiet "$PY" -m pytest -q -n 2 --dist loadfile)
