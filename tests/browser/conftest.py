@@ -245,8 +245,8 @@ def _failed(item) -> bool:
 @pytest.fixture(scope="session")
 def context(browser, browser_context_args, pytestconfig):
     """One browser context per test process, so that JupyterLab's scripts are loaded and compiled once (a context
-    has its own cache; a fresh one per test cost about 4 s of CPU each). Each test gets a page of its own and a
-    chunk of the trace of its own (see ``page``)."""
+    has its own cache; a fresh one per test cost about 4 s of CPU each). Tests share one page while they pass, each
+    with a chunk of the trace of its own (see ``page``)."""
     context = browser.new_context(**browser_context_args)
     context.set_default_timeout(30_000)
     if pytestconfig.option.tracing != "off":
@@ -259,13 +259,15 @@ def context(browser, browser_context_args, pytestconfig):
 
 @pytest.fixture
 def page(context, request, output_path, pytestconfig):
-    """A new page for the test. After it, pytest-playwright's --screenshot and --tracing choices (here
-    only-on-failure and retain-on-failure unless given): the page as the test left it -> OUTPUT/.../test-failed-1.png,
-    the test's chunk of the trace -> OUTPUT/.../trace.zip (`playwright show-trace`)."""
+    """The test's page: the previous test's page when that test passed (JupyterLab stays loaded, and the next
+    notebook opens in it: NotebookRun.open), else a new one. After the test, pytest-playwright's --screenshot and
+    --tracing choices (here only-on-failure and retain-on-failure unless given): the page as the test left it ->
+    OUTPUT/.../test-failed-1.png, the test's chunk of the trace -> OUTPUT/.../trace.zip (`playwright show-trace`);
+    the page of a failed test is closed (its notebook may be left open, with changes)."""
     option = pytestconfig.option
     if option.tracing != "off":
         context.tracing.start_chunk(title=request.node.nodeid)
-    page = context.new_page()
+    page = _STATE.pop("page", None) or context.new_page()
     yield page
     failed = _failed(request.node)
     folder = Path(output_path)
@@ -279,7 +281,10 @@ def page(context, request, output_path, pytestconfig):
             context.tracing.stop_chunk(path=folder / "trace.zip")
         elif option.tracing != "off":
             context.tracing.stop_chunk()  # dropped
-        page.close()
+        if failed:
+            page.close()
+        else:
+            _STATE["page"] = page
 
 
 # ---------------------------------------------------------------- the report
