@@ -12,7 +12,7 @@ is closed, and TMPDIR is empty (a failed run keeps its pictures under --output, 
 built book), the same for tools/book_browser_test.py stopped by SIGTERM or a double Ctrl-C while Chromium reads
 the book.
 
-About 4 minutes (each run starts a real JupyterLab and Chromium): `make test-browser` runs it, `make test` skips it
+About 2½ minutes (each run starts a real JupyterLab and Chromium): `make test-browser` runs it, `make test` skips it
 (set BROWSER_TEST=1 to run it alone).
 """
 
